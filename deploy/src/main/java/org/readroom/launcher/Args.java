@@ -1,0 +1,67 @@
+package org.readroom.launcher;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Command-line options of one subcommand: {@code --name value} options and {@code --flag} flags, nothing else. */
+final class Args {
+
+    /** A wrong argument: the launcher prints the message and the usage, and exits 2. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private final Map<String, String> values = new HashMap<>();
+    private final Set<String> flags = new HashSet<>();
+
+    private Args() {}
+
+    static Args parse(List<String> arguments, Set<String> valueOptions, Set<String> flagOptions) throws UsageException {
+        Args args = new Args();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (flagOptions.contains(argument)) {
+                args.flags.add(argument);
+            } else if (valueOptions.contains(argument)) {
+                if (i + 1 >= arguments.size() || arguments.get(i + 1).startsWith("--")) {
+                    throw new UsageException(argument + " needs a value");
+                }
+                args.values.put(argument, arguments.get(++i));
+            } else {
+                throw new UsageException("unknown argument: " + argument);
+            }
+        }
+        return args;
+    }
+
+    String value(String option, String fallback) {
+        return values.getOrDefault(option, fallback);
+    }
+
+    boolean has(String flag) {
+        return flags.contains(flag);
+    }
+
+    int port(String option, int fallback) throws UsageException {
+        String text = values.get(option);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a port number 0-65535, was: " + text);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.readroom.launcher;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.readroom.console.app.ConsoleMain;
+import org.readroom.console.app.ConsoleOptions;
+import org.readroom.kiosk.app.KioskMain;
+import org.readroom.kiosk.app.KioskOptions;
+
+/** The Java side of {@code deploy/readroom}: one subcommand per part of ReadRoom. */
+public final class Main {
+
+    static final String SERVER_USAGE = """
+            Usage: deploy/readroom server [--data DIR] [--port N] [--host ADDRESS] [--demo]
+              --data DIR   data folder (SQLite database, images, reports); default ./data
+              --port N     port to listen on; default 8440 (0 = any free port)
+              --host ADDR  address to listen on; default 0.0.0.0 (every interface)
+              --demo       seed the demo bank, paper and a running session with demo candidates""";
+    static final String KIOSK_USAGE = """
+            Usage: deploy/readroom kiosk [--server URL] [--lang zh|en] [--windowed] [--candidate NO --code CODE]
+              --server URL   exam server; default http://127.0.0.1:8440
+              --lang zh|en   interface language; default zh
+              --windowed     run in a window instead of full screen (practice and demos)
+              --candidate, --code   pre-fill the log-in form""";
+    static final String CONSOLE_USAGE = """
+            Usage: deploy/readroom console [--server URL] [--lang zh|en] [--user NAME --password PASSWORD]
+              --server URL   exam server; default http://127.0.0.1:8440
+              --lang zh|en   interface language; default zh
+              --user, --password   pre-fill the staff log-in form""";
+    static final String DEMO_USAGE = """
+            Usage: deploy/readroom demo [--data DIR] [--headless] [--port N]
+              Starts the server with the demo exam in a fresh data folder (DIR when given, kept afterwards).
+              With a display it opens a kiosk and the proctor console; with --headless (or no display) scripted
+              kiosks sit the whole exam, then the result PDFs' folder and a one-line JSON summary are printed.""";
+
+    private Main() {}
+
+    public static void main(String[] argv) {
+        System.exit(run(argv, System.out, System.err));
+    }
+
+    static int run(String[] argv, PrintStream out, PrintStream err) {
+        if (argv.length == 0) {
+            err.println("readroom: no command given (try --help)");
+            return 2;
+        }
+        String command = argv[0];
+        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        String usage = switch (command) {
+            case "server" -> SERVER_USAGE;
+            case "kiosk" -> KIOSK_USAGE;
+            case "console" -> CONSOLE_USAGE;
+            case "demo" -> DEMO_USAGE;
+            default -> null;
+        };
+        if (usage == null) {
+            err.println("readroom: unknown command \"" + command + "\" (commands: demo, test, server, kiosk, console)");
+            return 2;
+        }
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.println(usage);
+            return 0;
+        }
+        try {
+            return switch (command) {
+                case "server" -> ServerCommand.run(
+                        Args.parse(rest, Set.of("--data", "--port", "--host"), Set.of("--demo")), out, err);
+                case "kiosk" -> kiosk(Args.parse(rest, Set.of("--server", "--lang", "--candidate", "--code", "--cache"),
+                        Set.of("--windowed")));
+                case "console" -> console(Args.parse(rest, Set.of("--server", "--lang", "--user", "--password"), Set.of()));
+                default -> DemoCommand.run(Args.parse(rest, Set.of("--data", "--port"), Set.of("--headless")), out, err);
+            };
+        } catch (Args.UsageException e) {
+            err.println("readroom " + command + ": " + e.getMessage());
+            err.println(usage);
+            return 2;
+        }
+    }
+
+    private static int kiosk(Args args) throws Args.UsageException {
+        String cache = args.value("--cache", null);
+        KioskMain.launch(new KioskOptions(server(args), locale(args), cache == null ? null : Path.of(cache),
+                args.has("--windowed"), args.value("--candidate", ""), args.value("--code", "")));
+        return 0;
+    }
+
+    private static int console(Args args) throws Args.UsageException {
+        ConsoleMain.launch(new ConsoleOptions(server(args), locale(args), args.value("--user", ""),
+                args.value("--password", "")));
+        return 0;
+    }
+
+    static URI server(Args args) throws Args.UsageException {
+        String text = args.value("--server", "http://127.0.0.1:8440");
+        try {
+            URI uri = URI.create(text);
+            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new Args.UsageException("--server must be a URL like http://10.0.0.5:8440, was: " + text);
+        }
+    }
+
+    static Locale locale(Args args) throws Args.UsageException {
+        String lang = args.value("--lang", "zh");
+        return switch (lang) {
+            case "zh", "zh-CN" -> Locale.SIMPLIFIED_CHINESE;
+            case "en" -> Locale.ENGLISH;
+            default -> throw new Args.UsageException("--lang must be zh or en, was: " + lang);
+        };
+    }
+}

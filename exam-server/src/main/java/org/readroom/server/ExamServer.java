@@ -1,0 +1,126 @@
+package org.readroom.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.readroom.server.audit.AuditLog;
+import org.readroom.server.auth.StaffStore;
+import org.readroom.server.auth.Tokens;
+import org.readroom.server.bank.BankStore;
+import org.readroom.server.demo.DemoExam;
+import org.readroom.server.exam.ExamStore;
+import org.readroom.server.exam.KioskRoutes;
+import org.readroom.server.http.Http;
+import org.readroom.server.proctor.RosterStore;
+import org.readroom.server.proctor.StaffRoutes;
+import org.readroom.server.report.ReportService;
+import org.readroom.server.report.ResultPdf;
+import org.readroom.server.scoring.SubmitService;
+import org.readroom.server.store.AssetStore;
+import org.readroom.server.store.Database;
+
+/**
+ * The exam server: one composed start-up (folders → database and migrations → demo data when asked → routes →
+ * listen), so a taken port or a failed migration fails the deployment with its reason.
+ */
+public final class ExamServer extends VerticleBase {
+
+    private static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private Database database;
+    private HttpServer http;
+    private ReportService reports;
+    private DemoExam.Seeded demo;
+
+    public ExamServer(ServerConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        return prepareFolders()
+                .compose(v -> Database.open(vertx, config.databaseFile()))
+                .compose(this::seedWhenAsked)
+                .compose(v -> listen(router()));
+    }
+
+    private Future<Void> prepareFolders() {
+        return vertx.executeBlocking(() -> {
+            Files.createDirectories(config.assetsDir());
+            Files.createDirectories(config.reportsDir());
+            return null;
+        });
+    }
+
+    private Future<Void> seedWhenAsked(Database opened) {
+        this.database = opened;
+        if (!config.demo()) {
+            return Future.succeededFuture();
+        }
+        return DemoExam.seed(vertx, database, new AssetStore(config.assetsDir()), config.dataDir())
+                .map(seeded -> {
+                    this.demo = seeded;
+                    return null;
+                });
+    }
+
+    private Router router() {
+        Tokens tokens = new Tokens();
+        AuditLog audit = new AuditLog(database, clock);
+        reports = new ReportService(
+                vertx, database, config.reportsDir(), new ResultPdf(config.fontFile(), ZoneId.systemDefault()));
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        new KioskRoutes(vertx, new ExamStore(database), new BankStore(database), new AssetStore(config.assetsDir()),
+                        new SubmitService(database), reports, tokens, audit, clock)
+                .mount(router);
+        new StaffRoutes(vertx, new StaffStore(database), new RosterStore(database), tokens, audit, clock).mount(router);
+        router.route().last().handler(ctx -> ctx.fail(404));
+        router.route().failureHandler(Http::onFailure);
+        return router;
+    }
+
+    private Future<HttpServer> listen(Router router) {
+        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).map(server -> {
+            this.http = server;
+            return server;
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        Future<Void> closed = http == null ? Future.succeededFuture() : http.close();
+        return closed.eventually(() -> {
+            if (database != null) {
+                database.close();
+            }
+            return Future.succeededFuture();
+        });
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return http.actualPort();
+    }
+
+    public Path reportsFolder(long sessionId) {
+        return reports.folder(sessionId);
+    }
+
+    /** The demo data, when the server was started with it. */
+    public DemoExam.Seeded demo() {
+        if (demo == null) {
+            throw new IllegalStateException("the server was not started with the demo exam");
+        }
+        return demo;
+    }
+}

@@ -1,0 +1,42 @@
+package org.readroom.server;
+
+import java.nio.file.Path;
+import org.readroom.server.report.ResultPdf;
+
+/**
+ * How to run an exam server: its data folder (SQLite file, assets, reports), where to listen (port 0 = any free
+ * port), whether to seed the demo exam, and the CJK font for PDFs.
+ */
+public record ServerConfig(Path dataDir, String host, int port, boolean demo, Path fontFile) {
+
+    public ServerConfig {
+        if (dataDir == null) {
+            throw new IllegalArgumentException("data folder: not given");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port: must be 0..65535, was " + port);
+        }
+        host = host == null ? "0.0.0.0" : host;
+        fontFile = fontFile == null ? ResultPdf.DEFAULT_FONT : fontFile;
+    }
+
+    public static ServerConfig of(Path dataDir, int port, boolean demo) {
+        return new ServerConfig(dataDir, "0.0.0.0", port, demo, null);
+    }
+
+    public ServerConfig onLoopback() {
+        return new ServerConfig(dataDir, "127.0.0.1", port, demo, fontFile);
+    }
+
+    public Path databaseFile() {
+        return dataDir.resolve("readroom.db");
+    }
+
+    public Path assetsDir() {
+        return dataDir.resolve("assets");
+    }
+
+    public Path reportsDir() {
+        return dataDir.resolve("reports");
+    }
+}

@@ -1,0 +1,108 @@
+package org.readroom.server.proctor;
+
+import io.vertx.core.Future;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.readroom.core.errors.ApiException;
+import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.protocol.Messages.CandidateView;
+import org.readroom.core.protocol.Messages.ResultsSummary;
+import org.readroom.core.protocol.Messages.SessionRoster;
+import org.readroom.core.session.CandidateStatus;
+import org.readroom.core.text.LocalizedText;
+import org.readroom.server.store.Database;
+
+/** What proctors and admins read about sessions: the live roster and how far results are. */
+public final class RosterStore {
+
+    private final Database database;
+
+    public RosterStore(Database database) {
+        this.database = database;
+    }
+
+    public Future<List<Long>> sessionIds() {
+        return database.read(connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM sessions ORDER BY id");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    public Future<SessionRoster> roster(long sessionId, long now) {
+        return database.read(connection -> {
+            LocalizedText title = title(connection, sessionId);
+            int total = count(connection, "SELECT COUNT(*) FROM paper_items p JOIN sessions s ON s.paper_id = p.paper_id"
+                    + " WHERE s.id = ?", sessionId);
+            List<CandidateView> candidates = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT c.candidate_number, c.name, c.seat,"
+                    + " c.status, (SELECT COUNT(DISTINCT a.item_id) FROM answers a WHERE a.candidate_id = c.id"
+                    + " AND (a.choices <> '' OR a.text <> '') AND a.sequence = (SELECT MAX(b.sequence) FROM answers b"
+                    + " WHERE b.candidate_id = c.id AND b.item_id = a.item_id)),"
+                    + " COALESCE(c.last_seen, 0), COALESCE(c.deadline, 0)"
+                    + " FROM candidates c WHERE c.session_id = ? ORDER BY c.seat, c.candidate_number")) {
+                query.setLong(1, sessionId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        candidates.add(new CandidateView(
+                                rows.getString(1),
+                                rows.getString(2),
+                                rows.getString(3),
+                                CandidateStatus.valueOf(rows.getString(4)),
+                                rows.getInt(5),
+                                total,
+                                rows.getLong(6),
+                                rows.getLong(7)));
+                    }
+                }
+            }
+            return new SessionRoster(sessionId, title, now, candidates);
+        });
+    }
+
+    public Future<ResultsSummary> results(long sessionId) {
+        return database.read(connection -> {
+            title(connection, sessionId);
+            return new ResultsSummary(
+                    sessionId,
+                    count(connection, "SELECT COUNT(*) FROM candidates WHERE session_id = ?", sessionId),
+                    count(connection, "SELECT COUNT(*) FROM candidates WHERE session_id = ? AND status = 'SUBMITTED'",
+                            sessionId),
+                    count(connection, "SELECT COUNT(DISTINCT s.candidate_id) FROM item_scores s JOIN candidates c"
+                            + " ON c.id = s.candidate_id WHERE c.session_id = ?", sessionId),
+                    count(connection, "SELECT COUNT(*) FROM reports r JOIN candidates c ON c.id = r.candidate_id"
+                            + " WHERE c.session_id = ?", sessionId));
+        });
+    }
+
+    private static LocalizedText title(Connection connection, long sessionId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT title_zh, title_en FROM sessions WHERE id = ?")) {
+            query.setLong(1, sessionId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new ApiException(ErrorCode.NOT_FOUND, "session " + sessionId);
+                }
+                return new LocalizedText(row.getString(1), row.getString(2));
+            }
+        }
+    }
+
+    private static int count(Connection connection, String sql, long sessionId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, sessionId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+}

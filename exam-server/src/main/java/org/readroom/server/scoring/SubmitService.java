@@ -1,0 +1,121 @@
+package org.readroom.server.scoring;
+
+import io.vertx.core.Future;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.readroom.core.bank.ChoiceOption;
+import org.readroom.core.bank.Item;
+import org.readroom.core.bank.MultipleChoiceItem;
+import org.readroom.core.bank.SingleChoiceItem;
+import org.readroom.core.errors.ApiException;
+import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.paper.Paper;
+import org.readroom.core.protocol.Messages.SavedAnswer;
+import org.readroom.core.scoring.Answer;
+import org.readroom.core.scoring.ItemScore;
+import org.readroom.core.scoring.ScoreStatus;
+import org.readroom.core.scoring.Scorer;
+import org.readroom.core.session.CandidateLifecycle;
+import org.readroom.core.session.CandidateStatus;
+import org.readroom.server.exam.CandidateRecord;
+import org.readroom.server.exam.ExamStore;
+import org.readroom.server.store.Database;
+
+/**
+ * Hands a candidate's exam in: in one transaction the candidate becomes SUBMITTED, every objective item is scored
+ * and every subjective answer joins the marking queue under a script number (no name), so a crash can never leave
+ * a submitted candidate unscored.
+ */
+public final class SubmitService {
+
+    private final Database database;
+
+    public SubmitService(Database database) {
+        this.database = database;
+    }
+
+    public Future<ResultSheet> submit(long candidateId, Paper paper, long now) {
+        return database.write(connection -> {
+            CandidateRecord candidate = ExamStore.candidate(connection, candidateId);
+            if (candidate.status() == CandidateStatus.SUBMITTED) {
+                throw new ApiException(ErrorCode.ALREADY_SUBMITTED, "candidate " + candidateId);
+            }
+            CandidateLifecycle.transition(candidate.status(), CandidateStatus.SUBMITTED);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE candidates SET status = ?, submitted_at = ?, last_seen = ? WHERE id = ?")) {
+                update.setString(1, CandidateStatus.SUBMITTED.name());
+                update.setLong(2, now);
+                update.setLong(3, now);
+                update.setLong(4, candidateId);
+                update.executeUpdate();
+            }
+            Map<String, SavedAnswer> answers = ExamStore.latestAnswers(connection, candidateId).stream()
+                    .collect(Collectors.toMap(SavedAnswer::itemId, Function.identity()));
+            List<ResultSheet.Row> rows = new ArrayList<>();
+            for (int i = 0; i < paper.items().size(); i++) {
+                Item item = paper.items().get(i);
+                SavedAnswer saved = answers.get(item.id());
+                Answer answer = saved == null ? null : new Answer(item.id(), saved.choices(), saved.text());
+                ItemScore score = Scorer.score(item, answer);
+                store(connection, candidate, score, answer, now);
+                rows.add(new ResultSheet.Row(
+                        i + 1, item.id(), item.stem(), describe(item, answer), score.awarded(), score.max(), score.status()));
+            }
+            return new ResultSheet(
+                    candidate.candidateNumber(),
+                    candidate.name(),
+                    candidate.seat(),
+                    candidate.sessionTitle(),
+                    paper.title(),
+                    now,
+                    rows);
+        });
+    }
+
+    private static void store(Connection connection, CandidateRecord candidate, ItemScore score, Answer answer, long now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO item_scores"
+                + " (candidate_id, item_id, awarded, max, status) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, candidate.id());
+            insert.setString(2, score.itemId());
+            insert.setDouble(3, score.awarded());
+            insert.setDouble(4, score.max());
+            insert.setString(5, score.status().name());
+            insert.executeUpdate();
+        }
+        if (score.status() == ScoreStatus.AWAITING_MARKING) {
+            try (PreparedStatement queue = connection.prepareStatement("INSERT OR IGNORE INTO marking_queue"
+                    + " (candidate_id, item_id, script_number, answer_text, queued_at) VALUES (?, ?, ?, ?, ?)")) {
+                queue.setLong(1, candidate.id());
+                queue.setString(2, score.itemId());
+                queue.setString(3, candidate.scriptNumber());
+                queue.setString(4, answer == null ? "" : answer.text());
+                queue.setLong(5, now);
+                queue.executeUpdate();
+            }
+        }
+    }
+
+    /** The answer as a reader sees it: chosen options by their text, or the written text. */
+    static String describe(Item item, Answer answer) {
+        if (answer == null || answer.isBlank()) {
+            return "";
+        }
+        List<ChoiceOption> options = item instanceof SingleChoiceItem single
+                ? single.options()
+                : item instanceof MultipleChoiceItem multiple ? multiple.options() : List.of();
+        if (options.isEmpty()) {
+            return answer.text();
+        }
+        return options.stream()
+                .filter(o -> answer.choices().contains(o.id()))
+                .map(o -> o.text().zh().isBlank() ? o.text().en() : o.text().zh())
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,171 @@
+package org.readroom.kiosk.exam;
+
+import java.util.Optional;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.readroom.core.bank.SeriesRef;
+import org.readroom.core.imaging.WindowLevel;
+import org.readroom.core.protocol.DeliveredItem;
+import org.readroom.fx.viewer.DicomViewer;
+import org.readroom.kiosk.i18n.KioskText;
+
+/** The exam screen: status bar, question navigator, the question, its images, and the hand-in button. */
+public final class ExamView extends BorderPane {
+
+    private final ExamViewModel model;
+    private final KioskText text;
+    private final ScrollPane questionHolder = new ScrollPane();
+    private final StackPane imageHolder = new StackPane();
+    private final SplitPane body = new SplitPane();
+    private final FlowPane navigator = new FlowPane(6, 6);
+    private final Timeline ticker;
+    final DicomViewer viewer = new DicomViewer();
+
+    public ExamView(ExamViewModel model, KioskText text, String candidateLine) {
+        this.model = model;
+        this.text = text;
+        getStyleClass().add("exam");
+        setTop(statusBar(candidateLine));
+        questionHolder.setFitToWidth(true);
+        body.getItems().add(questionHolder);
+        setCenter(body);
+        setLeft(navigator());
+        setBottom(buttons());
+        model.currentProperty().addListener((obs, old, item) -> show(item));
+        model.answeredProperty().addListener((obs, old, count) -> refreshNavigator());
+        show(model.currentProperty().get());
+        ticker = new Timeline(new KeyFrame(Duration.millis(500), e -> model.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+        model.submittedProperty().addListener((obs, old, done) -> ticker.stop());
+    }
+
+    private HBox statusBar(String candidateLine) {
+        Label title = new Label(model.paperTitle());
+        title.getStyleClass().add("paper-title");
+        Label who = new Label(candidateLine);
+        Label time = new Label();
+        time.setId("time-left");
+        time.getStyleClass().add("time-left");
+        time.textProperty().bind(model.timeLeftProperty());
+        Label answered = new Label();
+        answered.textProperty().bind(model.answeredProperty().asString()
+                .map(n -> text.get("exam.answered", n, model.items().size())));
+        Label sync = new Label();
+        sync.setId("sync-status");
+        sync.textProperty().bind(model.syncStatusProperty());
+        Label error = new Label();
+        error.getStyleClass().add("error");
+        error.textProperty().bind(model.errorProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(18, title, who, spacer, error, sync, answered, time);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 16, 8, 16));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private ScrollPane navigator() {
+        navigator.setPrefWrapLength(120);
+        navigator.setPadding(new Insets(12));
+        refreshNavigator();
+        ScrollPane scroll = new ScrollPane(navigator);
+        scroll.setFitToWidth(true);
+        scroll.setPrefWidth(140);
+        return scroll;
+    }
+
+    private void refreshNavigator() {
+        navigator.getChildren().clear();
+        for (int i = 0; i < model.items().size(); i++) {
+            DeliveredItem item = model.items().get(i);
+            Button button = new Button(Integer.toString(item.number()));
+            button.getStyleClass().add("nav");
+            if (!model.answerTo(item.id()).isBlank()) {
+                button.getStyleClass().add("answered");
+            }
+            if (i == model.indexProperty().get()) {
+                button.getStyleClass().add("current");
+            }
+            int target = i;
+            button.setOnAction(e -> model.goTo(target));
+            navigator.getChildren().add(button);
+        }
+    }
+
+    private HBox buttons() {
+        Button previous = new Button(text.get("exam.previous"));
+        previous.setOnAction(e -> model.previous());
+        Button next = new Button(text.get("exam.next"));
+        next.setId("next");
+        next.setOnAction(e -> model.next());
+        Button submit = new Button(text.get("exam.submit"));
+        submit.setId("submit");
+        submit.getStyleClass().add("submit");
+        submit.disableProperty().bind(model.submittingProperty());
+        submit.setOnAction(e -> confirmSubmit());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, previous, next, spacer, submit);
+        bar.setPadding(new Insets(10, 16, 10, 16));
+        return bar;
+    }
+
+    private void confirmSubmit() {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text.get("exam.confirmSubmit"), ButtonType.OK, ButtonType.CANCEL);
+        confirm.setHeaderText(null);
+        confirm.initOwner(getScene().getWindow());
+        if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            model.submit();
+        }
+    }
+
+    private void show(DeliveredItem item) {
+        questionHolder.setContent(new QuestionPane(model, text, item, model.items().size()));
+        refreshNavigator();
+        if (item.images().isEmpty()) {
+            body.getItems().remove(imageHolder);
+            return;
+        }
+        if (!body.getItems().contains(imageHolder)) {
+            body.getItems().add(imageHolder);
+            body.setDividerPositions(0.42);
+        }
+        SeriesRef series = item.images().get(0);
+        Label loading = new Label(text.get("exam.loadingImages"));
+        imageHolder.getChildren().setAll(loading);
+        model.series(series).whenComplete((slices, failure) -> Platform.runLater(() -> {
+            if (model.currentProperty().get() != item) {
+                return;
+            }
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                imageHolder.getChildren().setAll(new Label(text.get("exam.imagesFailed", cause.getMessage())));
+                return;
+            }
+            Optional<WindowLevel> opening = series.windowCenter() == null
+                    ? Optional.empty()
+                    : Optional.of(new WindowLevel(series.windowCenter(), series.windowWidth()));
+            viewer.show(slices, opening);
+            imageHolder.getChildren().setAll(viewer);
+        }));
+    }
+}

@@ -1,0 +1,280 @@
+package org.readroom.kiosk.exam;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.readroom.core.bank.SeriesRef;
+import org.readroom.core.dicom.DicomImage;
+import org.readroom.core.errors.ApiException;
+import org.readroom.core.protocol.DeliveredItem;
+import org.readroom.core.protocol.ItemKind;
+import org.readroom.core.protocol.KioskApi;
+import org.readroom.core.protocol.Messages.ExamClock;
+import org.readroom.core.protocol.Messages.PaperDelivery;
+import org.readroom.core.protocol.Messages.SavedAnswer;
+import org.readroom.core.protocol.Messages.SubmitRequest;
+import org.readroom.core.protocol.Messages.SubmitResponse;
+import org.readroom.core.protocol.ServerConnection;
+import org.readroom.core.scoring.Answer;
+import org.readroom.core.time.Countdown;
+import org.readroom.kiosk.i18n.KioskText;
+import org.readroom.kiosk.sync.AnswerSync;
+import org.readroom.kiosk.viewer.SeriesLoader;
+
+/**
+ * The exam screen's state and rules: which question is shown, the candidate's answers (each change saved at once;
+ * typing is saved after a short pause), the time left from the server's deadline, and handing in, by the candidate
+ * or by itself at zero. Methods are called on the UI thread; results of network work come back through {@code ui}.
+ */
+public final class ExamViewModel {
+
+    /** Typed text is sent once the candidate pauses this long. */
+    static final long TYPING_PAUSE_MILLIS = 1_000;
+
+    private static final long SUBMIT_DRAIN_SECONDS = 10;
+
+    private final KioskApi api;
+    private final KioskText text;
+    private final Executor ui;
+    private final Clock clock;
+    private final PaperDelivery paper;
+    private final Countdown countdown;
+    private final AnswerSync sync;
+    private final SeriesLoader images;
+    private final Map<String, Answer> answers = new HashMap<>();
+    private final Map<String, Long> typedAt = new HashMap<>();
+    private final Map<String, CompletableFuture<List<DicomImage>>> loadedSeries = new HashMap<>();
+
+    private final IntegerProperty index = new SimpleIntegerProperty(0);
+    private final ObjectProperty<DeliveredItem> current = new SimpleObjectProperty<>();
+    private final StringProperty timeLeft = new SimpleStringProperty("");
+    private final StringProperty syncStatus = new SimpleStringProperty("");
+    private final IntegerProperty answered = new SimpleIntegerProperty(0);
+    private final BooleanProperty submitting = new SimpleBooleanProperty(false);
+    private final ObjectProperty<SubmitResponse> submitted = new SimpleObjectProperty<>();
+    private final BooleanProperty submittedByTimer = new SimpleBooleanProperty(false);
+    private final StringProperty error = new SimpleStringProperty("");
+
+    ExamViewModel(KioskApi api, KioskText text, Executor ui, Clock clock, ScheduledExecutorService scheduler,
+            SeriesLoader images, PaperDelivery paper, ExamClock examClock, long clockReceivedAt) {
+        this.api = api;
+        this.text = text;
+        this.ui = ui;
+        this.clock = clock;
+        this.paper = paper;
+        this.images = images;
+        this.countdown = new Countdown(clock, examClock.deadline(), examClock.serverTime(), clockReceivedAt);
+        this.sync = new AnswerSync(api, paper.lastSequence(), scheduler,
+                (state, pending, acked, rejection) -> ui.execute(() -> syncStatus.set(state == AnswerSync.State.REJECTED
+                        ? text.get("sync.REJECTED", text.error(rejection))
+                        : text.get("sync." + state.name(), pending))));
+        for (SavedAnswer saved : paper.answers()) {
+            answers.put(saved.itemId(), new Answer(saved.itemId(), saved.choices(), saved.text()));
+        }
+        syncStatus.set(text.get("sync.SAVED"));
+        current.set(paper.items().get(0));
+        answered.set(countAnswered());
+        tick();
+    }
+
+    /** Starts (or resumes) the candidate's exam: the server starts the clock, then sends the paper. */
+    public static CompletableFuture<ExamViewModel> open(KioskApi api, KioskText text, Executor ui, Clock clock,
+            ScheduledExecutorService scheduler, SeriesLoader images) {
+        return api.start().thenCompose(examClock -> {
+            long receivedAt = clock.millis();
+            return api.paper().thenApplyAsync(paper -> new ExamViewModel(
+                    api, text, ui, clock, scheduler, images, paper, examClock, receivedAt), ui);
+        });
+    }
+
+    public List<DeliveredItem> items() {
+        return paper.items();
+    }
+
+    public String paperTitle() {
+        return text.of(paper.title());
+    }
+
+    public void goTo(int newIndex) {
+        flushTyping(true);
+        int clamped = Math.max(0, Math.min(paper.items().size() - 1, newIndex));
+        index.set(clamped);
+        current.set(paper.items().get(clamped));
+    }
+
+    public void next() {
+        goTo(index.get() + 1);
+    }
+
+    public void previous() {
+        goTo(index.get() - 1);
+    }
+
+    /** Single choice: this option becomes the answer. Multiple choice: the option is toggled. */
+    public void choose(String optionId) {
+        DeliveredItem item = current.get();
+        if (item.options().stream().noneMatch(o -> o.id().equals(optionId)) || isClosed()) {
+            return;
+        }
+        Set<String> choices;
+        if (item.kind() == ItemKind.MULTIPLE_CHOICE) {
+            choices = new HashSet<>(answerTo(item.id()).choices());
+            if (!choices.remove(optionId)) {
+                choices.add(optionId);
+            }
+        } else {
+            choices = Set.of(optionId);
+        }
+        record(new Answer(item.id(), choices, ""));
+    }
+
+    /** Typed text for a fill-in or short answer; sent after a pause or when leaving the question. */
+    public void write(String typed) {
+        DeliveredItem item = current.get();
+        if (isClosed() || answerTo(item.id()).text().equals(typed)) {
+            return;
+        }
+        answers.put(item.id(), new Answer(item.id(), Set.of(), typed));
+        typedAt.put(item.id(), clock.millis());
+        answered.set(countAnswered());
+    }
+
+    public Answer answerTo(String itemId) {
+        return answers.getOrDefault(itemId, new Answer(itemId, Set.of(), ""));
+    }
+
+    /** Called every second or so: updates the time left, sends paused typing, hands in at zero. */
+    public void tick() {
+        Duration left = countdown.remaining();
+        timeLeft.set(text.get("exam.timeLeft", Countdown.format(left)));
+        flushTyping(false);
+        if (left.isZero() && !isClosed()) {
+            submittedByTimer.set(true);
+            submit();
+        }
+    }
+
+    /** Hands the exam in once every change is acknowledged (or after a bounded wait, so time-out always submits). */
+    public CompletableFuture<SubmitResponse> submit() {
+        if (isClosed()) {
+            return CompletableFuture.completedFuture(submitted.get());
+        }
+        flushTyping(true);
+        submitting.set(true);
+        error.set("");
+        CompletableFuture<SubmitResponse> done = new CompletableFuture<>();
+        sync.drained()
+                .completeOnTimeout(null, SUBMIT_DRAIN_SECONDS, TimeUnit.SECONDS)
+                .exceptionally(failure -> null)
+                .thenCompose(v -> api.submit(new SubmitRequest(sync.lastSequence())))
+                .whenComplete((response, failure) -> ui.execute(() -> {
+                    submitting.set(false);
+                    if (failure != null) {
+                        error.set(text.error(ServerConnection.errorOf(failure).error()));
+                        done.completeExceptionally(failure);
+                    } else {
+                        submitted.set(response);
+                        done.complete(response);
+                    }
+                }));
+        return done;
+    }
+
+    /** The decoded slices of a series, loaded once per series. */
+    public CompletableFuture<List<DicomImage>> series(SeriesRef series) {
+        return loadedSeries.computeIfAbsent(series.seriesId(), id -> images.load(series));
+    }
+
+    private void record(Answer answer) {
+        answers.put(answer.itemId(), answer);
+        answered.set(countAnswered());
+        send(answer);
+    }
+
+    private void send(Answer answer) {
+        try {
+            sync.save(answer.itemId(), answer.choices(), answer.text());
+        } catch (ApiException refused) {
+            error.set(text.error(refused.error()));
+        }
+    }
+
+    private void flushTyping(boolean now) {
+        long at = clock.millis();
+        for (Map.Entry<String, Long> pending : Map.copyOf(typedAt).entrySet()) {
+            if (now || at - pending.getValue() >= TYPING_PAUSE_MILLIS) {
+                typedAt.remove(pending.getKey());
+                send(answerTo(pending.getKey()));
+            }
+        }
+    }
+
+    private boolean isClosed() {
+        return submitted.get() != null || submitting.get();
+    }
+
+    private int countAnswered() {
+        return (int) answers.values().stream().filter(a -> !a.isBlank()).count();
+    }
+
+    /** Sequence number of the last change handed to the sync (for tests and the status line). */
+    public long lastSequence() {
+        return sync.lastSequence();
+    }
+
+    public ReadOnlyIntegerProperty indexProperty() {
+        return index;
+    }
+
+    public ReadOnlyObjectProperty<DeliveredItem> currentProperty() {
+        return current;
+    }
+
+    public ReadOnlyStringProperty timeLeftProperty() {
+        return timeLeft;
+    }
+
+    public ReadOnlyStringProperty syncStatusProperty() {
+        return syncStatus;
+    }
+
+    public ReadOnlyIntegerProperty answeredProperty() {
+        return answered;
+    }
+
+    public ReadOnlyBooleanProperty submittingProperty() {
+        return submitting;
+    }
+
+    public ReadOnlyObjectProperty<SubmitResponse> submittedProperty() {
+        return submitted;
+    }
+
+    public ReadOnlyBooleanProperty submittedByTimerProperty() {
+        return submittedByTimer;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+}

@@ -1,0 +1,55 @@
+package org.readroom.console.roster;
+
+import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** The first console window: the session's candidates and their live status, refreshed every two seconds. */
+public final class RosterView extends BorderPane {
+
+    final TableView<SeatRow> table = new TableView<>();
+
+    public RosterView(RosterViewModel model, ConsoleText text) {
+        Label title = new Label();
+        title.getStyleClass().add("heading");
+        title.textProperty().bind(model.titleProperty());
+        Label summary = new Label();
+        summary.textProperty().bind(model.summaryProperty());
+        Label error = new Label();
+        error.getStyleClass().add("error");
+        error.textProperty().bind(model.errorProperty());
+        VBox top = new VBox(4, title, summary, error);
+        top.setPadding(new Insets(12));
+        setTop(top);
+        table.setId("roster");
+        table.setItems(model.rows());
+        table.getColumns().add(column(text.get("column.seat"), SeatRow::seat));
+        table.getColumns().add(column(text.get("column.number"), SeatRow::candidateNumber));
+        table.getColumns().add(column(text.get("column.name"), SeatRow::name));
+        table.getColumns().add(column(text.get("column.status"), SeatRow::status));
+        table.getColumns().add(column(text.get("column.progress"), SeatRow::progress));
+        table.getColumns().add(column(text.get("column.timeLeft"), SeatRow::timeLeft));
+        table.getColumns().add(column(text.get("column.lastSeen"), SeatRow::lastSeen));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setCenter(table);
+        model.refresh();
+        Timeline poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refresh()));
+        poll.setCycleCount(Animation.INDEFINITE);
+        poll.play();
+    }
+
+    private static TableColumn<SeatRow, String> column(String name, Function<SeatRow, String> value) {
+        TableColumn<SeatRow, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,101 @@
+package org.readroom.console.roster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.readroom.core.protocol.Messages.CandidateView;
+import org.readroom.core.protocol.Messages.SessionRoster;
+import org.readroom.core.protocol.ServerConnection;
+import org.readroom.core.protocol.StaffApi;
+import org.readroom.core.session.CandidateStatus;
+import org.readroom.core.time.Countdown;
+
+/**
+ * The proctor's live seat list for the sessions on the server: refreshed by {@link #refresh()} (the view calls it on a
+ * timer), turned into words here so the view only binds.
+ */
+public final class RosterViewModel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final StaffApi api;
+    private final ConsoleText text;
+    private final Executor ui;
+    private final ZoneId zone;
+    private final ObservableList<SeatRow> rows = FXCollections.observableArrayList();
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+
+    public RosterViewModel(StaffApi api, ConsoleText text, Executor ui, ZoneId zone) {
+        this.api = api;
+        this.text = text;
+        this.ui = ui;
+        this.zone = zone;
+    }
+
+    public CompletableFuture<Void> refresh() {
+        return api.sessions().handle((sessions, failure) -> {
+            ui.execute(() -> {
+                if (failure != null) {
+                    error.set(text.error(ServerConnection.errorOf(failure).error()));
+                } else {
+                    error.set("");
+                    show(sessions);
+                }
+            });
+            return null;
+        });
+    }
+
+    void show(List<SessionRoster> sessions) {
+        if (sessions.isEmpty()) {
+            title.set(text.get("roster.noSession"));
+            rows.clear();
+            summary.set("");
+            return;
+        }
+        SessionRoster session = sessions.get(sessions.size() - 1);
+        title.set(session.title().in(text.locale()));
+        rows.setAll(session.candidates().stream().map(c -> row(c, session.serverTime())).toList());
+        long[] counts = new long[CandidateStatus.values().length];
+        session.candidates().forEach(c -> counts[c.status().ordinal()]++);
+        summary.set(text.get("roster.summary", session.candidates().size(),
+                counts[CandidateStatus.LOGGED_IN.ordinal()], counts[CandidateStatus.ANSWERING.ordinal()],
+                counts[CandidateStatus.SUBMITTED.ordinal()]));
+    }
+
+    private SeatRow row(CandidateView c, long serverTime) {
+        String lastSeen = c.lastSeen() == 0 ? "—" : TIME.format(Instant.ofEpochMilli(c.lastSeen()).atZone(zone));
+        String timeLeft = c.status() == CandidateStatus.ANSWERING && c.deadline() > 0
+                ? Countdown.format(Duration.ofMillis(Math.max(0, c.deadline() - serverTime)))
+                : "—";
+        return new SeatRow(c.seat(), c.candidateNumber(), c.name(), text.get("status." + c.status().name()),
+                c.answered() + "/" + c.total(), lastSeen, timeLeft);
+    }
+
+    public ObservableList<SeatRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+}

@@ -1,0 +1,18 @@
+package org.readroom.core.dicom;
+
+import java.nio.file.Path;
+import org.readroom.core.dicom.pixelmed.PixelMedDecoder;
+
+/**
+ * Reads one DICOM file into a {@link DicomImage}. Implementations never throw for bad input: every problem comes
+ * back as {@link DecodeResult.Failed}, so an import can report each file and carry on.
+ */
+public interface DicomDecoder {
+
+    DecodeResult decode(Path file);
+
+    /** The decoder backed by the PixelMed toolkit (the only DICOM toolkit ReadRoom uses). */
+    static DicomDecoder pixelMed() {
+        return new PixelMedDecoder();
+    }
+}

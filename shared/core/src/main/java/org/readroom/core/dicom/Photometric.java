@@ -1,0 +1,7 @@
+package org.readroom.core.dicom;
+
+/** The grayscale Photometric Interpretations ReadRoom displays; MONOCHROME1 shows low values as white. */
+public enum Photometric {
+    MONOCHROME1,
+    MONOCHROME2
+}

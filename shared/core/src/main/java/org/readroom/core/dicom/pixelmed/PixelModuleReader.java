@@ -1,0 +1,238 @@
+package org.readroom.core.dicom.pixelmed;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.OtherWordAttribute;
+import com.pixelmed.dicom.TagFromName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.readroom.core.dicom.DicomImage;
+import org.readroom.core.dicom.Photometric;
+import org.readroom.core.dicom.PixelSpacing;
+import org.readroom.core.imaging.Rescale;
+import org.readroom.core.imaging.WindowLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps a read (and, if it was compressed, already decompressed) PixelMed attribute list to a {@link DicomImage}. */
+final class PixelModuleReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PixelModuleReader.class);
+
+    private PixelModuleReader() {}
+
+    static DicomImage toImage(AttributeList list, String transferSyntaxUid, String sopClassUid)
+            throws DicomException, UndecodableException {
+        int rows = integer(list, TagFromName.Rows, 0);
+        int columns = integer(list, TagFromName.Columns, 0);
+        if (rows <= 0 || columns <= 0) {
+            throw new UndecodableException("not an image: Rows/Columns missing (" + rows + "x" + columns + ")");
+        }
+        Photometric photometric = photometric(list);
+        int bitsAllocated = integer(list, TagFromName.BitsAllocated, 0);
+        if (bitsAllocated != 8 && bitsAllocated != 16) {
+            throw new UndecodableException(
+                    "unsupported Bits Allocated: " + bitsAllocated + " (only 8 and 16 are supported)");
+        }
+        int bitsStored = integer(list, TagFromName.BitsStored, bitsAllocated);
+        if (bitsStored < 1 || bitsStored > bitsAllocated) {
+            throw new UndecodableException(
+                    "invalid Bits Stored: " + bitsStored + " with Bits Allocated " + bitsAllocated);
+        }
+        int highBit = integer(list, TagFromName.HighBit, bitsStored - 1);
+        if (highBit < bitsStored - 1 || highBit >= bitsAllocated) {
+            highBit = bitsStored - 1; // a wrong High Bit is common in old files; the stored bits are then low-aligned
+        }
+        boolean signed = integer(list, TagFromName.PixelRepresentation, 0) == 1;
+        int frameCount = Math.max(1, integer(list, TagFromName.NumberOfFrames, 1));
+
+        short[][] frames = StoredValues.read(
+                list.getPixelData(), bitsAllocated, bitsStored, highBit, signed, frameCount, rows * columns);
+        try {
+            return new DicomImage(
+                    rows,
+                    columns,
+                    frameCount,
+                    bitsStored,
+                    signed,
+                    photometric,
+                    string(list, TagFromName.Modality),
+                    sopClassUid,
+                    transferSyntaxUid,
+                    rescale(list),
+                    pixelSpacing(list),
+                    windowPresets(list),
+                    sliceLocation(list),
+                    frames);
+        } catch (IllegalArgumentException e) {
+            throw new UndecodableException("invalid image attributes: " + e.getMessage());
+        }
+    }
+
+    /** Pixel Data length the header promises for native encoding, or 0 when the header is incomplete. */
+    static long expectedPixelDataBytes(AttributeList list) {
+        long rows = integer(list, TagFromName.Rows, 0);
+        long columns = integer(list, TagFromName.Columns, 0);
+        long samples = Math.max(1, integer(list, TagFromName.SamplesPerPixel, 1));
+        long frames = Math.max(1, integer(list, TagFromName.NumberOfFrames, 1));
+        long bitsAllocated = integer(list, TagFromName.BitsAllocated, 0);
+        return rows * columns * samples * frames * bitsAllocated / 8;
+    }
+
+    private static Photometric photometric(AttributeList list) throws UndecodableException {
+        // Old ACR-NEMA style files omit Photometric Interpretation; they are grayscale.
+        String value = string(list, TagFromName.PhotometricInterpretation);
+        int samples = integer(list, TagFromName.SamplesPerPixel, 1);
+        if (samples == 1 && (value.isEmpty() || value.equals("MONOCHROME2"))) {
+            return Photometric.MONOCHROME2;
+        }
+        if (samples == 1 && value.equals("MONOCHROME1")) {
+            return Photometric.MONOCHROME1;
+        }
+        throw new UndecodableException("colour images are not supported yet: "
+                + (value.isEmpty() ? samples + " samples per pixel" : value));
+    }
+
+    private static Rescale rescale(AttributeList list) throws UndecodableException {
+        double slope = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleSlope, 1.0);
+        double intercept = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleIntercept, 0.0);
+        try {
+            return new Rescale(slope, intercept);
+        } catch (IllegalArgumentException e) {
+            throw new UndecodableException("invalid Rescale Slope/Intercept: " + e.getMessage());
+        }
+    }
+
+    private static Optional<PixelSpacing> pixelSpacing(AttributeList list) {
+        double[] values = Attribute.getDoubleValues(list, TagFromName.PixelSpacing);
+        if (values == null || values.length < 2 || !(values[0] > 0) || !(values[1] > 0)) {
+            return Optional.empty(); // spacing is a nicety for measurements; its absence must not hide the image
+        }
+        return Optional.of(new PixelSpacing(values[0], values[1]));
+    }
+
+    private static List<WindowLevel> windowPresets(AttributeList list) {
+        double[] centers = Attribute.getDoubleValues(list, TagFromName.WindowCenter);
+        double[] widths = Attribute.getDoubleValues(list, TagFromName.WindowWidth);
+        List<WindowLevel> presets = new ArrayList<>();
+        if (centers == null || widths == null) {
+            return presets;
+        }
+        for (int i = 0; i < Math.min(centers.length, widths.length); i++) {
+            if (Double.isFinite(centers[i]) && widths[i] >= WindowLevel.MIN_WIDTH && Double.isFinite(widths[i])) {
+                presets.add(new WindowLevel(centers[i], widths[i]));
+            } else {
+                LOG.debug("Ignoring invalid window preset {}/{}", centers[i], widths[i]);
+            }
+        }
+        return presets;
+    }
+
+    private static double sliceLocation(AttributeList list) {
+        double[] location = Attribute.getDoubleValues(list, TagFromName.SliceLocation);
+        if (location != null && location.length > 0 && Double.isFinite(location[0])) {
+            return location[0];
+        }
+        double[] position = Attribute.getDoubleValues(list, TagFromName.ImagePositionPatient);
+        double[] orientation = Attribute.getDoubleValues(list, TagFromName.ImageOrientationPatient);
+        if (position != null && position.length == 3 && orientation != null && orientation.length == 6) {
+            double nx = orientation[1] * orientation[5] - orientation[2] * orientation[4];
+            double ny = orientation[2] * orientation[3] - orientation[0] * orientation[5];
+            double nz = orientation[0] * orientation[4] - orientation[1] * orientation[3];
+            double along = position[0] * nx + position[1] * ny + position[2] * nz;
+            if (Double.isFinite(along)) {
+                return along;
+            }
+        }
+        return integer(list, TagFromName.InstanceNumber, 0);
+    }
+
+    private static int integer(AttributeList list, AttributeTag tag, int fallback) {
+        return Attribute.getSingleIntegerValueOrDefault(list, tag, fallback);
+    }
+
+    private static String string(AttributeList list, AttributeTag tag) {
+        return Attribute.getSingleStringValueOrEmptyString(list, tag).trim();
+    }
+
+    /** Reads Pixel Data into per-frame stored values, checking the length PixelMed itself does not check. */
+    static final class StoredValues {
+
+        private StoredValues() {}
+
+        static short[][] read(
+                Attribute pixelData,
+                int bitsAllocated,
+                int bitsStored,
+                int highBit,
+                boolean signed,
+                int frameCount,
+                int pixelsPerFrame)
+                throws DicomException, UndecodableException {
+            int bytesPerSample = bitsAllocated / 8;
+            long expectedBytes = (long) pixelsPerFrame * frameCount * bytesPerSample;
+            if (expectedBytes > Integer.MAX_VALUE) {
+                throw new UndecodableException("image too large: " + expectedBytes + " bytes of pixel data");
+            }
+            short[] samples = samples(pixelData, bitsAllocated);
+            long foundBytes = (long) samples.length * bytesPerSample;
+            if (foundBytes < expectedBytes) {
+                throw new UndecodableException(
+                        "pixel data truncated: expected " + expectedBytes + " bytes, found " + foundBytes);
+            }
+            if (foundBytes > expectedBytes) {
+                // Trailing padding is legal for odd lengths and common from some writers; pydicom drops it too.
+                LOG.debug("Ignoring {} bytes of padding after the pixel data", foundBytes - expectedBytes);
+            }
+            int shift = highBit + 1 - bitsStored;
+            int mask = (1 << bitsStored) - 1;
+            int signBit = 1 << (bitsStored - 1);
+            boolean asIs = bitsStored == 16 && shift == 0;
+            short[][] frames = new short[frameCount][pixelsPerFrame];
+            for (int f = 0; f < frameCount; f++) {
+                int offset = f * pixelsPerFrame;
+                short[] frame = frames[f];
+                if (asIs) {
+                    System.arraycopy(samples, offset, frame, 0, pixelsPerFrame);
+                    continue;
+                }
+                for (int i = 0; i < pixelsPerFrame; i++) {
+                    // Bits outside Bits Stored may hold overlays or garbage; codecs may also return signed
+                    // data as unsigned bits (seen with JPEG 2000), so always mask and sign-extend here.
+                    int v = ((samples[offset + i] & 0xFFFF) >>> shift) & mask;
+                    if (signed && (v & signBit) != 0) {
+                        v -= mask + 1;
+                    }
+                    frame[i] = (short) v;
+                }
+            }
+            return frames;
+        }
+
+        private static short[] samples(Attribute pixelData, int bitsAllocated) throws DicomException {
+            if (bitsAllocated == 16 && pixelData instanceof OtherWordAttribute) {
+                short[] words = pixelData.getShortValues(); // byte order already resolved by PixelMed
+                return words == null ? new short[0] : words;
+            }
+            byte[] bytes = pixelData.getByteValues();
+            if (bytes == null) {
+                return new short[0];
+            }
+            if (bitsAllocated == 8) {
+                short[] samples = new short[bytes.length];
+                for (int i = 0; i < bytes.length; i++) {
+                    samples[i] = (short) (bytes[i] & 0xFF);
+                }
+                return samples;
+            }
+            short[] samples = new short[bytes.length / 2];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] & 0xFF) << 8);
+            }
+            return samples;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.readroom.core.errors;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The one catalogue of errors the server sends and the clients understand: a stable code, the HTTP status and the
+ * key of the sentence a user reads (bundle {@code org.readroom.core.errors.messages}, en and zh-CN).
+ */
+public enum ErrorCode {
+    BAD_REQUEST("RR-1000", 400, "error.badRequest"),
+    UNSUPPORTED_PROTOCOL("RR-1001", 400, "error.unsupportedProtocol"),
+    NOT_AUTHENTICATED("RR-1100", 401, "error.notAuthenticated"),
+    LOGIN_FAILED("RR-1101", 401, "error.loginFailed"),
+    FORBIDDEN("RR-1102", 403, "error.forbidden"),
+    NOT_FOUND("RR-1200", 404, "error.notFound"),
+    SESSION_NOT_RUNNING("RR-1300", 409, "error.sessionNotRunning"),
+    ALREADY_SUBMITTED("RR-1301", 409, "error.alreadySubmitted"),
+    TIME_IS_OVER("RR-1302", 409, "error.timeIsOver"),
+    NOT_STARTED("RR-1303", 409, "error.notStarted"),
+    SEQUENCE_CONFLICT("RR-1304", 409, "error.sequenceConflict"),
+    UNKNOWN_ITEM("RR-1305", 422, "error.unknownItem"),
+    SERVER_UNREACHABLE("RR-1900", 503, "error.serverUnreachable"),
+    INTERNAL("RR-1999", 500, "error.internal");
+
+    private static final String BUNDLE = "org.readroom.core.errors.messages";
+
+    private final String code;
+    private final int httpStatus;
+    private final String messageKey;
+
+    ErrorCode(String code, int httpStatus, String messageKey) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.messageKey = messageKey;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    /** The sentence a user reads, in their language. */
+    public String message(Locale locale) {
+        try {
+            return ResourceBundle.getBundle(BUNDLE, locale).getString(messageKey);
+        } catch (MissingResourceException e) {
+            return code;
+        }
+    }
+
+    public static ErrorCode fromCode(String code) {
+        for (ErrorCode value : values()) {
+            if (value.code.equals(code)) {
+                return value;
+            }
+        }
+        return INTERNAL;
+    }
+}

@@ -1,0 +1,133 @@
+package org.readroom.core.protocol;
+
+import com.fasterxml.jackson.databind.JavaType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.readroom.core.errors.ApiException;
+import org.readroom.core.errors.ErrorCode;
+
+/**
+ * An HTTP connection to the exam server speaking protocol v1: JSON bodies, a bearer token once logged in, and every
+ * failure turned into an {@link ApiException} from the error catalogue.
+ */
+public final class ServerConnection implements AutoCloseable {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+    private final URI base;
+    private final HttpClient http;
+    private volatile String token;
+
+    public ServerConnection(URI base) {
+        String text = base.toString();
+        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    void token(String token) {
+        this.token = token;
+    }
+
+    public boolean loggedIn() {
+        return token != null;
+    }
+
+    <T> CompletableFuture<T> post(String path, Object body, Class<T> type) {
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Wire.encode(body)));
+        return send(request, Wire.mapper().constructType(type));
+    }
+
+    <T> CompletableFuture<T> get(String path, Class<T> type) {
+        return send(request(path).GET(), Wire.mapper().constructType(type));
+    }
+
+    <T> CompletableFuture<T> get(String path, JavaType type) {
+        return send(request(path).GET(), type);
+    }
+
+    CompletableFuture<byte[]> getBytes(String path) {
+        return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw unreachable(path, failure);
+                    }
+                    if (response.statusCode() / 100 != 2) {
+                        throw toError(path, response);
+                    }
+                    return response.body();
+                });
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("X-ReadRoom-Protocol", ApiPaths.VERSION);
+        String current = token;
+        if (current != null) {
+            builder.header("Authorization", "Bearer " + current);
+        }
+        return builder;
+    }
+
+    private <T> CompletableFuture<T> send(HttpRequest.Builder request, JavaType type) {
+        String path = request.build().uri().getPath();
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw unreachable(path, failure);
+                    }
+                    if (response.statusCode() / 100 != 2) {
+                        throw toError(path, response);
+                    }
+                    try {
+                        return Wire.mapper().readValue(response.body(), type);
+                    } catch (java.io.IOException e) {
+                        throw new ApiException(ErrorCode.INTERNAL, path + ": unreadable response", e);
+                    }
+                });
+    }
+
+    private static ApiException unreachable(String path, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return new ApiException(ErrorCode.SERVER_UNREACHABLE, path + ": " + cause, cause);
+    }
+
+    private static ApiException toError(String path, HttpResponse<byte[]> response) {
+        try {
+            Messages.ErrorBody body = Wire.decode(response.body(), Messages.ErrorBody.class);
+            return new ApiException(ErrorCode.fromCode(body.code()), path + ": " + body.message());
+        } catch (IllegalArgumentException e) {
+            return new ApiException(ErrorCode.INTERNAL, path + ": HTTP " + response.statusCode() + " without error body");
+        }
+    }
+
+    /** The cause an async call failed with, unwrapped, as the catalogue error it carries. */
+    public static ApiException errorOf(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof ApiException api ? api : new ApiException(ErrorCode.INTERNAL, String.valueOf(cause), cause);
+    }
+
+    @Override
+    public void close() {
+        // java.net.http.HttpClient gained close() only in Java 21; dropping the reference lets it stop.
+        token = null;
+    }
+}

@@ -1,0 +1,114 @@
+package org.readroom.core.dicom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.readroom.core.imaging.Rescale;
+import org.readroom.core.imaging.WindowLevel;
+
+class DicomImageTest {
+
+    private static DicomImage image(int bitsStored, boolean signed, short... values) {
+        return new DicomImage(
+                1,
+                values.length,
+                1,
+                bitsStored,
+                signed,
+                Photometric.MONOCHROME2,
+                "MR",
+                "1.2.840.10008.5.1.4.1.1.4",
+                "1.2.840.10008.1.2.1",
+                Rescale.IDENTITY,
+                Optional.of(new PixelSpacing(0.5, 0.5)),
+                List.of(new WindowLevel(600, 1600)),
+                0,
+                new short[][] {values});
+    }
+
+    @Test
+    void unsignedStoredValuesAboveShortMaxReadBackPositive() {
+        DicomImage image = image(16, false, (short) 0xFFFF, (short) 40000);
+        assertEquals(65535, image.storedValue(0, 0));
+        assertEquals(40000, image.storedValue(0, 0, 1));
+    }
+
+    @Test
+    void signedStoredValuesReadBackNegative() {
+        assertEquals(-1000, image(16, true, (short) -1000).storedValue(0, 0));
+    }
+
+    @Test
+    void framesAreCopiedInAndOut() {
+        short[] values = {1, 2};
+        DicomImage image = image(16, false, values);
+        values[0] = 99;
+        image.frames()[0][1] = 99;
+        assertEquals(1, image.storedValue(0, 0));
+        assertEquals(2, image.storedValue(0, 1));
+    }
+
+    @Test
+    void storedValueOutsideBitsStoredIsRefused() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> image(12, false, (short) 4096));
+        assertTrue(e.getMessage().contains("frames[0][0]"), e.getMessage());
+        assertTrue(e.getMessage().contains("4096"), e.getMessage());
+    }
+
+    @Test
+    void frameOfTheWrongLengthIsRefusedWithTheFieldName() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new DicomImage(
+                        2,
+                        2,
+                        1,
+                        16,
+                        true,
+                        Photometric.MONOCHROME2,
+                        "CT",
+                        "",
+                        "",
+                        Rescale.IDENTITY,
+                        Optional.empty(),
+                        List.of(),
+                        0,
+                        new short[][] {new short[3]}));
+        assertTrue(e.getMessage().contains("frames[0]"), e.getMessage());
+    }
+
+    @Test
+    void zeroRowsIsRefusedWithTheFieldName() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new DicomImage(
+                        0,
+                        2,
+                        1,
+                        16,
+                        true,
+                        Photometric.MONOCHROME2,
+                        "CT",
+                        "",
+                        "",
+                        Rescale.IDENTITY,
+                        Optional.empty(),
+                        List.of(),
+                        0,
+                        new short[][] {new short[0]}));
+        assertTrue(e.getMessage().startsWith("rows"), e.getMessage());
+    }
+
+    @Test
+    void equalContentMeansEqualImages() {
+        assertEquals(image(16, true, (short) 5, (short) 6), image(16, true, (short) 5, (short) 6));
+        assertEquals(
+                image(16, true, (short) 5, (short) 6).hashCode(),
+                image(16, true, (short) 5, (short) 6).hashCode());
+    }
+}
