@@ -1,5 +1,6 @@
 package org.readroom.fx.viewer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -36,7 +37,7 @@ public final class ViewerMessages {
 
     /** Every key the viewer uses, for the bundle consistency test. */
     static List<String> usedKeys() {
-        List<String> keys = new java.util.ArrayList<>(List.of(SLICE, WINDOW, LEVEL, PRESETS));
+        List<String> keys = new ArrayList<>(List.of(SLICE, WINDOW, LEVEL, PRESETS));
         for (ViewerPreset preset : ViewerPreset.values()) {
             keys.add(preset.messageKey());
         }

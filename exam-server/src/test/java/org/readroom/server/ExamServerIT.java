@@ -1,0 +1,224 @@
+package org.readroom.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.readroom.core.errors.ApiException;
+import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.protocol.ApiPaths;
+import org.readroom.core.protocol.KioskApi;
+import org.readroom.core.protocol.Messages.AnswerSave;
+import org.readroom.core.protocol.Messages.LoginRequest;
+import org.readroom.core.protocol.Messages.PaperDelivery;
+import org.readroom.core.protocol.Messages.StaffLoginRequest;
+import org.readroom.core.protocol.Messages.SubmitRequest;
+import org.readroom.core.protocol.ServerConnection;
+import org.readroom.core.protocol.StaffApi;
+import org.readroom.core.session.CandidateStatus;
+import org.readroom.server.demo.DemoExam;
+import org.readroom.server.demo.DemoPaper;
+
+/** The exam server for real: Vert.x on a loopback port, a SQLite file in a temp folder, the real migrations. */
+class ExamServerIT {
+
+    @TempDir
+    Path data;
+
+    private Vertx vertx;
+    private ExamServer server;
+    private URI url;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        startServer();
+    }
+
+    private void startServer() throws Exception {
+        server = new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), Clock.systemUTC());
+        vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        url = URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private KioskApi loggedIn(int candidate) throws Exception {
+        DemoExam.Credentials c = server.demo().candidates().get(candidate);
+        KioskApi api = new KioskApi(new ServerConnection(url));
+        get(api.login(new LoginRequest(c.candidateNumber(), c.admissionCode())));
+        return api;
+    }
+
+    private static <T> T get(CompletableFuture<T> future) throws Exception {
+        return future.get(30, TimeUnit.SECONDS);
+    }
+
+    private static ErrorCode errorOf(CompletableFuture<?> future) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(30, TimeUnit.SECONDS));
+        return ((ApiException) e.getCause()).error();
+    }
+
+    @Test
+    void wrongAdmissionCodeIsRefusedAsLoginFailed() {
+        KioskApi api = new KioskApi(new ServerConnection(url));
+        assertEquals(ErrorCode.LOGIN_FAILED, errorOf(api.login(new LoginRequest("2026001", "000000"))));
+        assertEquals(ErrorCode.LOGIN_FAILED, errorOf(api.login(new LoginRequest("9999999", "314159"))));
+    }
+
+    @Test
+    void aCandidateCannotReadTheProctorsRoster() throws Exception {
+        ServerConnection connection = new ServerConnection(url);
+        KioskApi api = new KioskApi(connection);
+        DemoExam.Credentials c = server.demo().candidates().get(1);
+        get(api.login(new LoginRequest(c.candidateNumber(), c.admissionCode())));
+        StaffApi asCandidate = new StaffApi(connection);
+        assertEquals(ErrorCode.FORBIDDEN, errorOf(asCandidate.roster(server.demo().sessionId())));
+        assertEquals(ErrorCode.NOT_AUTHENTICATED,
+                errorOf(new StaffApi(new ServerConnection(url)).roster(server.demo().sessionId())));
+    }
+
+    @Test
+    void thePaperIsOnlyDeliveredAfterTheStart() throws Exception {
+        KioskApi api = loggedIn(0);
+        assertEquals(ErrorCode.NOT_STARTED, errorOf(api.paper()));
+        get(api.start());
+        PaperDelivery paper = get(api.paper());
+        assertEquals(5, paper.items().size());
+    }
+
+    @Test
+    void resentAnswersAreAcknowledgedOnceAndAConflictingResendIsRefused() throws Exception {
+        KioskApi api = loggedIn(0);
+        get(api.start());
+        AnswerSave first = new AnswerSave(1, DemoPaper.UNIT_ITEM, Set.of(), "HU");
+        get(api.save(first));
+        get(api.save(first));
+        assertEquals(ErrorCode.SEQUENCE_CONFLICT, errorOf(api.save(new AnswerSave(1, DemoPaper.UNIT_ITEM, Set.of(), "mm"))));
+        assertEquals(ErrorCode.UNKNOWN_ITEM, errorOf(api.save(new AnswerSave(2, "no-such-item", Set.of(), "x"))));
+        PaperDelivery paper = get(api.paper());
+        assertEquals(1, paper.lastSequence());
+        assertEquals("HU", paper.answers().get(0).text());
+    }
+
+    @Test
+    void submitScoresObjectiveItemsAndQueuesTheShortAnswerBlind() throws Exception {
+        KioskApi api = loggedIn(2);
+        get(api.start());
+        get(api.save(new AnswerSave(1, DemoPaper.NODULE_ITEM, Set.of("A"), "")));
+        get(api.save(new AnswerSave(2, DemoPaper.UNIT_ITEM, Set.of(), "ｈｕ")));
+        get(api.save(new AnswerSave(3, DemoPaper.WINDOW_ITEM, Set.of("A"), "")));
+        get(api.save(new AnswerSave(4, DemoPaper.REPORT_ITEM, Set.of(), "右肺结节")));
+        var response = get(api.submit(new SubmitRequest(4)));
+        assertEquals(4, response.answered());
+        assertEquals(5, response.total());
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("readroom.db"));
+                Statement sql = db.createStatement()) {
+            assertEquals(3.0, single(sql, "SELECT SUM(awarded) FROM item_scores s JOIN candidates c ON c.id = s.candidate_id"
+                    + " WHERE c.candidate_number = '2026003'"));
+            assertEquals("SUBMITTED", singleText(sql, "SELECT status FROM candidates WHERE candidate_number = '2026003'"));
+            String script = singleText(sql, "SELECT script_number || '|' || answer_text FROM marking_queue");
+            assertTrue(script.endsWith("|右肺结节"), script);
+            assertFalse(script.contains("李娜"), "marking queue must not carry the name: " + script);
+            assertEquals(1.0, single(sql, "SELECT COUNT(*) FROM reports"));
+        }
+        assertEquals(ErrorCode.ALREADY_SUBMITTED, errorOf(api.save(new AnswerSave(5, DemoPaper.UNIT_ITEM, Set.of(), "x"))));
+        assertEquals(ErrorCode.ALREADY_SUBMITTED, errorOf(api.submit(new SubmitRequest(4))));
+    }
+
+    @Test
+    void theRosterShowsLiveStatusToTheProctor() throws Exception {
+        KioskApi api = loggedIn(0);
+        get(api.start());
+        get(api.save(new AnswerSave(1, DemoPaper.NODULE_ITEM, Set.of("B"), "")));
+        StaffApi proctor = new StaffApi(new ServerConnection(url));
+        get(proctor.login(new StaffLoginRequest(DemoExam.PROCTOR_USER, DemoExam.PROCTOR_PASSWORD)));
+        var roster = get(proctor.roster(server.demo().sessionId()));
+        assertEquals(6, roster.candidates().size());
+        var first = roster.candidates().get(0);
+        assertEquals(CandidateStatus.ANSWERING, first.status());
+        assertEquals(1, first.answered());
+        assertEquals(CandidateStatus.REGISTERED, roster.candidates().get(1).status());
+        assertEquals(ErrorCode.LOGIN_FAILED,
+                errorOf(new StaffApi(new ServerConnection(url)).login(new StaffLoginRequest("proctor", "wrong"))));
+    }
+
+    @Test
+    void malformedJsonGetsTheErrorEnvelopeAndNoStackTrace() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + ApiPaths.KIOSK_LOGIN))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"candidateNumber\": "))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("\"code\":\"RR-1000\""), response.body());
+        assertFalse(response.body().contains("Exception") || response.body().contains("at org."), response.body());
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/nowhere")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("RR-1200"), missing.body());
+    }
+
+    @Test
+    void aRestartedServerStillHasEveryAcknowledgedAnswer() throws Exception {
+        KioskApi api = loggedIn(0);
+        get(api.start());
+        for (int i = 1; i <= 20; i++) {
+            get(api.save(new AnswerSave(i, DemoPaper.REPORT_ITEM, Set.of(), "draft " + i)));
+        }
+        vertx.undeploy(vertx.deploymentIDs().iterator().next()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        startServer();
+        PaperDelivery paper = get(loggedIn(0).paper());
+        assertEquals(20, paper.lastSequence());
+        assertEquals("draft 20", paper.answers().get(0).text());
+    }
+
+    @Test
+    void theAuditLogRefusesEditsAndDeletes() throws Exception {
+        loggedIn(0);
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("readroom.db"));
+                Statement sql = db.createStatement()) {
+            assertTrue(single(sql, "SELECT COUNT(*) FROM audit_log WHERE action = 'login'") >= 1);
+            assertThrows(SQLException.class, () -> sql.executeUpdate("UPDATE audit_log SET actor = 'x'"));
+            assertThrows(SQLException.class, () -> sql.executeUpdate("DELETE FROM audit_log"));
+        }
+    }
+
+    private static double single(Statement sql, String query) throws SQLException {
+        try (ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getDouble(1);
+        }
+    }
+
+    private static String singleText(Statement sql, String query) throws SQLException {
+        try (ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}
