@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -57,7 +58,7 @@ public final class ResultPdf {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle("ReadRoom result " + sheet.candidateNumber());
             info.setCreator("ReadRoom");
-            new Writer(document, font).draw(sheet);
+            new Writer(document, font, ttf.getUnicodeCmapLookup()).draw(sheet);
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".report", ".pdf");
             document.save(temp.toFile());
@@ -69,13 +70,15 @@ public final class ResultPdf {
     private final class Writer {
         private final PDDocument document;
         private final PDType0Font font;
+        private final CmapLookup cmap;
         private PDPageContentStream content;
         private float y;
         private int pages;
 
-        Writer(PDDocument document, PDType0Font font) {
+        Writer(PDDocument document, PDType0Font font, CmapLookup cmap) {
             this.document = document;
             this.font = font;
+            this.cmap = cmap;
         }
 
         void draw(ResultSheet sheet) throws IOException {
@@ -184,11 +187,7 @@ public final class ResultPdf {
         }
 
         private boolean hasGlyph(int codePoint) {
-            try {
-                return font.hasGlyph(codePoint);
-            } catch (IOException e) {
-                return false;
-            }
+            return cmap.getGlyphId(codePoint) != 0;
         }
     }
 

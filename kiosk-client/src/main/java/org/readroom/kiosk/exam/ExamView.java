@@ -24,6 +24,7 @@ import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.imaging.WindowLevel;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.fx.viewer.DicomViewer;
+import org.readroom.fx.viewer.ViewerMessages;
 import org.readroom.kiosk.i18n.KioskText;
 
 /** The exam screen: status bar, question navigator, the question, its images, and the hand-in button. */
@@ -36,11 +37,12 @@ public final class ExamView extends BorderPane {
     private final SplitPane body = new SplitPane();
     private final FlowPane navigator = new FlowPane(6, 6);
     private final Timeline ticker;
-    final DicomViewer viewer = new DicomViewer();
+    final DicomViewer viewer;
 
     public ExamView(ExamViewModel model, KioskText text, String candidateLine) {
         this.model = model;
         this.text = text;
+        this.viewer = new DicomViewer(ViewerMessages.forLocale(text.locale()));
         getStyleClass().add("exam");
         setTop(statusBar(candidateLine));
         questionHolder.setFitToWidth(true);

@@ -38,7 +38,8 @@ public record CtSeriesHeader(
         }
         Objects.requireNonNull(pixelSpacing, "pixelSpacing");
         if (!(sliceThicknessMm > 0) || !Double.isFinite(sliceThicknessMm)) {
-            throw new IllegalArgumentException("sliceThicknessMm must be a finite number > 0 but was " + sliceThicknessMm);
+            throw new IllegalArgumentException(
+                    "sliceThicknessMm must be a finite number > 0 but was " + sliceThicknessMm);
         }
         Objects.requireNonNull(rescale, "rescale");
         windowPresets = List.copyOf(windowPresets);

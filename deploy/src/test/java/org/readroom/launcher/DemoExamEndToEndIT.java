@@ -1,0 +1,144 @@
+package org.readroom.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.readroom.core.protocol.Messages.SubmitResponse;
+import org.readroom.server.ExamServer;
+import org.readroom.server.ServerConfig;
+import org.readroom.server.demo.DemoExam;
+import org.readroom.server.demo.DemoPaper;
+
+/**
+ * One exam end to end: a real server on a loopback port with a SQLite file in a temp folder, a candidate driven
+ * through the kiosk's own view models (log-in, start, images through the DICOM port, answers, hand-in), then the
+ * stored answers, the scores, the marking queue and the PDF's text (Chinese included) are checked.
+ */
+class DemoExamEndToEndIT {
+
+    @TempDir
+    Path data;
+
+    private Vertx vertx;
+    private ExamServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        server = new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), Clock.systemUTC());
+        vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCandidateSitsTheExamAndGetsScoresAQueuedShortAnswerAndAChinesePdf() throws Exception {
+        URI url = URI.create("http://127.0.0.1:" + server.port());
+        ScriptedKiosk kiosk = new ScriptedKiosk(url, data.resolve("kiosk-cache"), DemoPaper.build(DemoExam.PAPER_ID,
+                List.of("0".repeat(64))));
+        DemoExam.Credentials zhang = server.demo().candidates().get(0);
+        SubmitResponse handedIn = kiosk.sit(zhang, 0);
+        assertEquals(5, handedIn.answered());
+
+        // Candidate 0 answers item i right unless i % 4 == 0 (in their own order), so work out the expected total.
+        Map<String, Double> awarded = new HashMap<>();
+        Map<String, String> answers = new HashMap<>();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("readroom.db"));
+                Statement sql = db.createStatement()) {
+            try (ResultSet rows = sql.executeQuery("SELECT s.item_id, s.awarded, s.status FROM item_scores s"
+                    + " JOIN candidates c ON c.id = s.candidate_id WHERE c.candidate_number = '2026001'")) {
+                while (rows.next()) {
+                    awarded.put(rows.getString(1), rows.getDouble(2));
+                    if (rows.getString(1).equals(DemoPaper.REPORT_ITEM)) {
+                        assertEquals("AWAITING_MARKING", rows.getString(3));
+                    }
+                }
+            }
+            try (ResultSet rows = sql.executeQuery("SELECT a.item_id, a.choices || a.text FROM answers a JOIN candidates c"
+                    + " ON c.id = a.candidate_id WHERE c.candidate_number = '2026001' ORDER BY a.sequence")) {
+                while (rows.next()) {
+                    answers.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            try (ResultSet row = sql.executeQuery("SELECT COUNT(*) FROM marking_queue WHERE answer_text LIKE '%右肺%'")) {
+                row.next();
+                assertEquals(1, row.getInt(1));
+            }
+        }
+        assertEquals(5, awarded.size(), "every item has a score row");
+        assertEquals(5, answers.size(), "every item has a stored answer");
+        assertTrue(answers.get(DemoPaper.REPORT_ITEM).contains("右肺类圆形结节"), answers.toString());
+        double objective = awarded.entrySet().stream()
+                .filter(e -> !e.getKey().equals(DemoPaper.REPORT_ITEM))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
+        double expected = (answers.get(DemoPaper.NODULE_ITEM).equals("A") ? 2 : 0)
+                + (answers.get(DemoPaper.WINDOW_ITEM).equals("A,B") ? 2 : 0)
+                + (answers.get(DemoPaper.UNIT_ITEM).equals("ＨＵ") ? 1 : 0)
+                + (answers.get(DemoPaper.LUNG_WINDOW_ITEM).equals("A") ? 1 : 0);
+        assertEquals(expected, objective, "scores follow the answer key: " + answers);
+        assertTrue(objective > 0 && objective < 6, "the script answers some items wrong: " + objective);
+
+        Path pdf = server.reportsFolder(server.demo().sessionId()).resolve("2026001.pdf");
+        assertTrue(Files.size(pdf) > 1000);
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("张伟"), text);
+            assertTrue(text.contains("医学影像学模拟考试（演示）"), "full-width punctuation survives: " + text);
+            assertTrue(text.contains("待阅卷"), text);
+            assertTrue(text.contains("Objective score: " + (long) objective + " / 6"), text);
+            assertFalse(text.contains("??"), "no Chinese character was replaced: " + text);
+        }
+    }
+
+    @Test
+    void theHeadlessDemoCommandPrintsACompleteSummary() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"demo", "--headless", "--data", data.resolve("demo").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, printed + err.toString(StandardCharsets.UTF_8));
+        assertTrue(printed.contains("{\"candidates\":6,\"submitted\":6,\"scored\":6,\"pdfs\":6}"), printed);
+    }
+
+    @Test
+    void wrongArgumentsExitWithStatusTwoAndSayWhatIsWrong() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertEquals(2, Main.run(new String[] {"server", "--port", "seventy"}, out, errors));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--port must be a port number"));
+        assertEquals(2, Main.run(new String[] {"kiosk", "--bogus"}, out, errors));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown argument: --bogus"));
+        assertEquals(2, Main.run(new String[] {"fly"}, out, errors));
+        assertEquals(0, Main.run(new String[] {"demo", "--help"}, out, errors));
+    }
+}
