@@ -38,8 +38,11 @@ final class DemoCommand {
             err.println("readroom demo: cannot create the data folder: " + e.getMessage());
             return 1;
         }
-        boolean headless = args.has("--headless") || System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank();
-        ServerConfig config = new ServerConfig(data, headless ? "127.0.0.1" : "0.0.0.0", args.port("--port", 0), true, null);
+        boolean headless = args.has("--headless")
+                || System.getenv("DISPLAY") == null
+                || System.getenv("DISPLAY").isBlank();
+        ServerConfig config =
+                new ServerConfig(data, headless ? "127.0.0.1" : "0.0.0.0", args.port("--port", 0), true, null);
         Vertx vertx = Vertx.vertx();
         ExamServer server = new ExamServer(config, Clock.systemUTC());
         try {
@@ -63,31 +66,34 @@ final class DemoCommand {
         }
         Path dir = Path.of(given).toAbsolutePath();
         if (Files.exists(dir.resolve("readroom.db"))) {
-            throw new Args.UsageException("--data " + dir + " already holds a ReadRoom database; the demo needs a new or"
-                    + " empty folder");
+            throw new Args.UsageException(
+                    "--data " + dir + " already holds a ReadRoom database; the demo needs a new or" + " empty folder");
         }
         Files.createDirectories(dir);
         return dir;
     }
 
-    private static int headless(ExamServer server, URI url, Path data, PrintStream out, PrintStream err) throws Exception {
+    private static int headless(ExamServer server, URI url, Path data, PrintStream out, PrintStream err)
+            throws Exception {
         DemoExam.Seeded demo = server.demo();
-        ScriptedKiosk kiosk = new ScriptedKiosk(url, data.resolve("kiosk-cache"), DemoPaper.build(DemoExam.PAPER_ID, List.of(
-                "0".repeat(64))));
+        ScriptedKiosk kiosk = new ScriptedKiosk(
+                url, data.resolve("kiosk-cache"), DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
         ExecutorService seats = Executors.newFixedThreadPool(demo.candidates().size());
         List<CompletableFuture<Void>> sittings = new ArrayList<>();
         for (int i = 0; i < demo.candidates().size(); i++) {
             DemoExam.Credentials candidate = demo.candidates().get(i);
             int n = i;
-            sittings.add(CompletableFuture.runAsync(() -> {
-                try {
-                    var handedIn = kiosk.sit(candidate, n);
-                    out.println("  " + candidate.seat() + " " + candidate.candidateNumber() + " handed in ("
-                            + handedIn.answered() + "/" + handedIn.total() + " answered)");
-                } catch (Exception e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }, seats));
+            sittings.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            var handedIn = kiosk.sit(candidate, n);
+                            out.println("  " + candidate.seat() + " " + candidate.candidateNumber() + " handed in ("
+                                    + handedIn.answered() + "/" + handedIn.total() + " answered)");
+                        } catch (Exception e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    },
+                    seats));
         }
         try {
             CompletableFuture.allOf(sittings.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
@@ -97,21 +103,36 @@ final class DemoCommand {
             seats.shutdownNow();
         }
         StaffApi staff = new StaffApi(new ServerConnection(url));
-        staff.login(new StaffLoginRequest(DemoExam.ADMIN_USER, DemoExam.ADMIN_PASSWORD)).get(30, TimeUnit.SECONDS);
+        staff.login(new StaffLoginRequest(DemoExam.ADMIN_USER, DemoExam.ADMIN_PASSWORD))
+                .get(30, TimeUnit.SECONDS);
         ResultsSummary results = staff.results(demo.sessionId()).get(30, TimeUnit.SECONDS);
         out.println("Result PDFs: " + server.reportsFolder(demo.sessionId()));
         out.println("{\"candidates\":" + results.candidates() + ",\"submitted\":" + results.submitted() + ",\"scored\":"
                 + results.scored() + ",\"pdfs\":" + results.pdfs() + "}");
-        boolean complete = results.submitted() == results.candidates() && results.scored() == results.candidates()
+        boolean complete = results.submitted() == results.candidates()
+                && results.scored() == results.candidates()
                 && results.pdfs() == results.candidates();
         return complete ? 0 : 1;
     }
 
     private static int withDisplay(ExamServer server, URI url, PrintStream out) throws Exception {
         DemoExam.Credentials first = server.demo().candidates().get(0);
-        Process kiosk = child("kiosk", "--server", url.toString(), "--windowed", "--candidate", first.candidateNumber(),
-                "--code", first.admissionCode());
-        Process console = child("console", "--server", url.toString(), "--user", DemoExam.PROCTOR_USER, "--password",
+        Process kiosk = child(
+                "kiosk",
+                "--server",
+                url.toString(),
+                "--windowed",
+                "--candidate",
+                first.candidateNumber(),
+                "--code",
+                first.admissionCode());
+        Process console = child(
+                "console",
+                "--server",
+                url.toString(),
+                "--user",
+                DemoExam.PROCTOR_USER,
+                "--password",
                 DemoExam.PROCTOR_PASSWORD);
         out.println("A kiosk and the proctor console are open. Close both windows (or press Ctrl+C) to stop the demo.");
         kiosk.waitFor();
@@ -121,8 +142,8 @@ final class DemoCommand {
 
     private static Process child(String... command) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> line = new ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        List<String> line = new ArrayList<>(List.of(
+                java, "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         line.addAll(List.of(command));
         return new ProcessBuilder(line).inheritIO().start();
     }

@@ -15,24 +15,28 @@ import org.readroom.kiosk.app.KioskOptions;
 /** The Java side of {@code deploy/readroom}: one subcommand per part of ReadRoom. */
 public final class Main {
 
-    static final String SERVER_USAGE = """
+    static final String SERVER_USAGE =
+            """
             Usage: deploy/readroom server [--data DIR] [--port N] [--host ADDRESS] [--demo]
               --data DIR   data folder (SQLite database, images, reports); default ./data
               --port N     port to listen on; default 8440 (0 = any free port)
               --host ADDR  address to listen on; default 0.0.0.0 (every interface)
               --demo       seed the demo bank, paper and a running session with demo candidates""";
-    static final String KIOSK_USAGE = """
+    static final String KIOSK_USAGE =
+            """
             Usage: deploy/readroom kiosk [--server URL] [--lang zh|en] [--windowed] [--candidate NO --code CODE]
               --server URL   exam server; default http://127.0.0.1:8440
               --lang zh|en   interface language; default zh
               --windowed     run in a window instead of full screen (practice and demos)
               --candidate, --code   pre-fill the log-in form""";
-    static final String CONSOLE_USAGE = """
+    static final String CONSOLE_USAGE =
+            """
             Usage: deploy/readroom console [--server URL] [--lang zh|en] [--user NAME --password PASSWORD]
               --server URL   exam server; default http://127.0.0.1:8440
               --lang zh|en   interface language; default zh
               --user, --password   pre-fill the staff log-in form""";
-    static final String DEMO_USAGE = """
+    static final String DEMO_USAGE =
+            """
             Usage: deploy/readroom demo [--data DIR] [--headless] [--port N]
               Starts the server with the demo exam in a fresh data folder (DIR when given, kept afterwards).
               With a display it opens a kiosk and the proctor console; with --headless (or no display) scripted
@@ -51,13 +55,14 @@ public final class Main {
         }
         String command = argv[0];
         List<String> rest = Arrays.asList(argv).subList(1, argv.length);
-        String usage = switch (command) {
-            case "server" -> SERVER_USAGE;
-            case "kiosk" -> KIOSK_USAGE;
-            case "console" -> CONSOLE_USAGE;
-            case "demo" -> DEMO_USAGE;
-            default -> null;
-        };
+        String usage =
+                switch (command) {
+                    case "server" -> SERVER_USAGE;
+                    case "kiosk" -> KIOSK_USAGE;
+                    case "console" -> CONSOLE_USAGE;
+                    case "demo" -> DEMO_USAGE;
+                    default -> null;
+                };
         if (usage == null) {
             err.println("readroom: unknown command \"" + command + "\" (commands: demo, test, server, kiosk, console)");
             return 2;
@@ -70,10 +75,12 @@ public final class Main {
             return switch (command) {
                 case "server" -> ServerCommand.run(
                         Args.parse(rest, Set.of("--data", "--port", "--host"), Set.of("--demo")), out, err);
-                case "kiosk" -> kiosk(Args.parse(rest, Set.of("--server", "--lang", "--candidate", "--code", "--cache"),
-                        Set.of("--windowed")));
-                case "console" -> console(Args.parse(rest, Set.of("--server", "--lang", "--user", "--password"), Set.of()));
-                default -> DemoCommand.run(Args.parse(rest, Set.of("--data", "--port"), Set.of("--headless")), out, err);
+                case "kiosk" -> kiosk(Args.parse(
+                        rest, Set.of("--server", "--lang", "--candidate", "--code", "--cache"), Set.of("--windowed")));
+                case "console" -> console(
+                        Args.parse(rest, Set.of("--server", "--lang", "--user", "--password"), Set.of()));
+                default -> DemoCommand.run(
+                        Args.parse(rest, Set.of("--data", "--port"), Set.of("--headless")), out, err);
             };
         } catch (Args.UsageException e) {
             err.println("readroom " + command + ": " + e.getMessage());
@@ -84,14 +91,19 @@ public final class Main {
 
     private static int kiosk(Args args) throws Args.UsageException {
         String cache = args.value("--cache", null);
-        KioskMain.launch(new KioskOptions(server(args), locale(args), cache == null ? null : Path.of(cache),
-                args.has("--windowed"), args.value("--candidate", ""), args.value("--code", "")));
+        KioskMain.launch(new KioskOptions(
+                server(args),
+                locale(args),
+                cache == null ? null : Path.of(cache),
+                args.has("--windowed"),
+                args.value("--candidate", ""),
+                args.value("--code", "")));
         return 0;
     }
 
     private static int console(Args args) throws Args.UsageException {
-        ConsoleMain.launch(new ConsoleOptions(server(args), locale(args), args.value("--user", ""),
-                args.value("--password", "")));
+        ConsoleMain.launch(
+                new ConsoleOptions(server(args), locale(args), args.value("--user", ""), args.value("--password", "")));
         return 0;
     }
 
@@ -99,7 +111,8 @@ public final class Main {
         String text = args.value("--server", "http://127.0.0.1:8440");
         try {
             URI uri = URI.create(text);
-            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            if (uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 throw new IllegalArgumentException();
             }
             return uri;

@@ -43,7 +43,8 @@ final class ScriptedKiosk {
     }
 
     SubmitResponse sit(DemoExam.Credentials candidate, int n) throws Exception {
-        ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "scripted-ui-" + candidate.candidateNumber()));
+        ExecutorService ui =
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "scripted-ui-" + candidate.candidateNumber()));
         ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
         try {
             KioskApi api = new KioskApi(new ServerConnection(server));
@@ -54,7 +55,8 @@ final class ScriptedKiosk {
                 login.admissionCodeProperty().set(candidate.admissionCode());
             });
             if (call(ui, login::login).thenCompose(f -> f).get(60, TimeUnit.SECONDS) == null) {
-                throw new IllegalStateException(candidate.candidateNumber() + ": log-in refused: " + login.errorProperty().get());
+                throw new IllegalStateException(candidate.candidateNumber() + ": log-in refused: "
+                        + login.errorProperty().get());
             }
             SeriesLoader images = new SeriesLoader(api, cache, DicomDecoder.pixelMed(), background);
             ExamViewModel exam = ExamViewModel.open(api, text, ui, Clock.systemUTC(), background, images)
@@ -68,9 +70,10 @@ final class ScriptedKiosk {
                 }
                 boolean right = (n + i) % 4 != 0;
                 run(ui, () -> {
-                    exam.goTo(index);
-                    answer(exam, key.item(item.id()), item, right, candidate);
-                }).get(10, TimeUnit.SECONDS);
+                            exam.goTo(index);
+                            answer(exam, key.item(item.id()), item, right, candidate);
+                        })
+                        .get(10, TimeUnit.SECONDS);
             }
             return call(ui, exam::submit).thenCompose(f -> f).get(60, TimeUnit.SECONDS);
         } finally {
@@ -79,13 +82,19 @@ final class ScriptedKiosk {
         }
     }
 
-    private static void answer(ExamViewModel exam, Item keyed, DeliveredItem item, boolean right, DemoExam.Credentials who) {
+    private static void answer(
+            ExamViewModel exam, Item keyed, DeliveredItem item, boolean right, DemoExam.Credentials who) {
         if (keyed instanceof SingleChoiceItem single) {
-            String wrong = item.options().stream().map(o -> o.id()).filter(id -> !id.equals(single.correctOption()))
-                    .findFirst().orElseThrow();
+            String wrong = item.options().stream()
+                    .map(o -> o.id())
+                    .filter(id -> !id.equals(single.correctOption()))
+                    .findFirst()
+                    .orElseThrow();
             exam.choose(right ? single.correctOption() : wrong);
         } else if (keyed instanceof MultipleChoiceItem multiple) {
-            Set<String> wanted = right ? multiple.correctOptions() : Set.of(item.options().get(0).id());
+            Set<String> wanted = right
+                    ? multiple.correctOptions()
+                    : Set.of(item.options().get(0).id());
             wanted.forEach(exam::choose);
         } else if (keyed instanceof FillInItem fill) {
             exam.write(right ? "ＨＵ" : "mm");
@@ -95,13 +104,15 @@ final class ScriptedKiosk {
     }
 
     private static <T> CompletableFuture<T> call(ExecutorService ui, java.util.concurrent.Callable<T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, ui);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return work.call();
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                },
+                ui);
     }
 
     private static CompletableFuture<Void> run(ExecutorService ui, Runnable work) {

@@ -16,8 +16,8 @@ final class ServerCommand {
 
     static int run(Args args, PrintStream out, PrintStream err) throws Args.UsageException {
         Path data = Path.of(args.value("--data", "data")).toAbsolutePath();
-        ServerConfig config = new ServerConfig(data, args.value("--host", "0.0.0.0"), args.port("--port", 8440),
-                args.has("--demo"), null);
+        ServerConfig config = new ServerConfig(
+                data, args.value("--host", "0.0.0.0"), args.port("--port", 8440), args.has("--demo"), null);
         Vertx vertx = Vertx.vertx();
         ExamServer server = new ExamServer(config, Clock.systemUTC());
         try {
@@ -27,7 +27,8 @@ final class ServerCommand {
             vertx.close();
             return 1;
         }
-        out.println("ReadRoom exam server listening on http://" + config.host() + ":" + server.port() + "  (data: " + data + ")");
+        out.println("ReadRoom exam server listening on http://" + config.host() + ":" + server.port() + "  (data: "
+                + data + ")");
         if (config.demo()) {
             printDemoLogins(server.demo(), out);
         }

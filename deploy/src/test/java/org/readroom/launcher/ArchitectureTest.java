@@ -27,8 +27,16 @@ class ArchitectureTest {
                 .resideInAPackage("org.readroom.core..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.vertx..", "javafx..", "java.sql..", "org.apache.pdfbox..", "org.readroom.server..",
-                        "org.readroom.kiosk..", "org.readroom.console..", "org.readroom.fx..", "org.readroom.launcher..")
+                .resideInAnyPackage(
+                        "io.vertx..",
+                        "javafx..",
+                        "java.sql..",
+                        "org.apache.pdfbox..",
+                        "org.readroom.server..",
+                        "org.readroom.kiosk..",
+                        "org.readroom.console..",
+                        "org.readroom.fx..",
+                        "org.readroom.launcher..")
                 .check(classes);
     }
 

@@ -61,8 +61,8 @@ class DemoExamEndToEndIT {
     @Test
     void aCandidateSitsTheExamAndGetsScoresAQueuedShortAnswerAndAChinesePdf() throws Exception {
         URI url = URI.create("http://127.0.0.1:" + server.port());
-        ScriptedKiosk kiosk = new ScriptedKiosk(url, data.resolve("kiosk-cache"), DemoPaper.build(DemoExam.PAPER_ID,
-                List.of("0".repeat(64))));
+        ScriptedKiosk kiosk = new ScriptedKiosk(
+                url, data.resolve("kiosk-cache"), DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
         DemoExam.Credentials zhang = server.demo().candidates().get(0);
         SubmitResponse handedIn = kiosk.sit(zhang, 0);
         assertEquals(5, handedIn.answered());
@@ -81,8 +81,9 @@ class DemoExamEndToEndIT {
                     }
                 }
             }
-            try (ResultSet rows = sql.executeQuery("SELECT a.item_id, a.choices || a.text FROM answers a JOIN candidates c"
-                    + " ON c.id = a.candidate_id WHERE c.candidate_number = '2026001' ORDER BY a.sequence")) {
+            try (ResultSet rows =
+                    sql.executeQuery("SELECT a.item_id, a.choices || a.text FROM answers a JOIN candidates c"
+                            + " ON c.id = a.candidate_id WHERE c.candidate_number = '2026001' ORDER BY a.sequence")) {
                 while (rows.next()) {
                     answers.put(rows.getString(1), rows.getString(2));
                 }
@@ -122,8 +123,12 @@ class DemoExamEndToEndIT {
     void theHeadlessDemoCommandPrintsACompleteSummary() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"demo", "--headless", "--data", data.resolve("demo").toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Main.run(
+                new String[] {
+                    "demo", "--headless", "--data", data.resolve("demo").toString()
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, printed + err.toString(StandardCharsets.UTF_8));
         assertTrue(printed.contains("{\"candidates\":6,\"submitted\":6,\"scored\":6,\"pdfs\":6}"), printed);

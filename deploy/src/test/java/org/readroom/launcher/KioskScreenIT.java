@@ -47,8 +47,13 @@ class KioskScreenIT {
         server = new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), Clock.systemUTC());
         vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         FxToolkit.registerPrimaryStage();
-        KioskApp.configure(new KioskOptions(URI.create("http://127.0.0.1:" + server.port()), Locale.SIMPLIFIED_CHINESE,
-                data.resolve("cache"), true, "", ""));
+        KioskApp.configure(new KioskOptions(
+                URI.create("http://127.0.0.1:" + server.port()),
+                Locale.SIMPLIFIED_CHINESE,
+                data.resolve("cache"),
+                true,
+                "",
+                ""));
         app = FxToolkit.setupApplication(KioskApp.class);
     }
 
@@ -65,39 +70,53 @@ class KioskScreenIT {
         robot.clickOn("#candidate-number").write(candidate.candidateNumber());
         robot.clickOn("#admission-code").write(candidate.admissionCode());
         robot.clickOn("#login");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#time-left").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#time-left")
+                .tryQuery()
+                .isPresent());
         Label time = robot.lookup("#time-left").queryAs(Label.class);
         assertTrue(time.getText().startsWith("剩余时间 "), time.getText());
 
         // Visit questions until the one with the CT series shows its viewer with every slice loaded.
         // Controls get their skins (and so their children) on the next pulse after the scene changes.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".nav").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> robot.lookup(".nav").tryQuery().isPresent());
         assertEquals(5, robot.lookup(".nav").queryAll().size());
-        List<Button> nav = robot.lookup(".nav").queryAllAs(Button.class).stream().toList();
+        List<Button> nav =
+                robot.lookup(".nav").queryAllAs(Button.class).stream().toList();
         DicomViewer viewer = null;
         for (Button button : nav) {
             robot.clickOn(button);
             WaitForAsyncUtils.waitForFxEvents();
             // An image question first shows "loading" while the slices arrive and decode.
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l
-                    && "正在加载图像…".equals(l.getText())).tryQuery().isEmpty());
-            Optional<Node> found = robot.lookup(n -> n instanceof DicomViewer && n.getScene() != null && n.isVisible()).tryQuery();
+            WaitForAsyncUtils.waitFor(
+                    30, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && "正在加载图像…".equals(l.getText()))
+                            .tryQuery()
+                            .isEmpty());
+            Optional<Node> found = robot.lookup(n -> n instanceof DicomViewer && n.getScene() != null && n.isVisible())
+                    .tryQuery();
             if (found.isPresent()) {
                 viewer = (DicomViewer) found.get();
                 DicomViewer shown = viewer;
-                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.model().sliceCount() == 24);
+                WaitForAsyncUtils.waitFor(
+                        30, TimeUnit.SECONDS, () -> shown.model().sliceCount() == 24);
                 break;
             }
         }
-        assertTrue(viewer != null, "no question showed the CT viewer; labels on screen: " + robot.lookup(".label")
-                .queryAllAs(Label.class).stream().map(Label::getText).toList());
+        assertTrue(
+                viewer != null,
+                "no question showed the CT viewer; labels on screen: "
+                        + robot.lookup(".label").queryAllAs(Label.class).stream()
+                                .map(Label::getText)
+                                .toList());
         int before = viewer.model().sliceIndex();
         robot.clickOn(viewer).type(KeyCode.DOWN, 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(viewer.model().sliceIndex() != before, "the arrow keys move through the stack");
         int afterKeys = viewer.model().sliceIndex();
         // Monocle's robot reverses the wheel's sign, so only check that the wheel moves the stack one way or the other.
-        robot.moveTo(viewer).scroll(2, javafx.geometry.VerticalDirection.UP).scroll(2, javafx.geometry.VerticalDirection.DOWN);
+        robot.moveTo(viewer)
+                .scroll(2, javafx.geometry.VerticalDirection.UP)
+                .scroll(2, javafx.geometry.VerticalDirection.DOWN);
         robot.scroll(2, javafx.geometry.VerticalDirection.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(viewer.model().sliceIndex() != afterKeys, "the wheel moves through the stack");
@@ -105,7 +124,9 @@ class KioskScreenIT {
 
         robot.clickOn("#submit");
         robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#done-heading").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#done-heading")
+                .tryQuery()
+                .isPresent());
         assertEquals("您已交卷", robot.lookup("#done-heading").queryAs(Label.class).getText());
     }
 }

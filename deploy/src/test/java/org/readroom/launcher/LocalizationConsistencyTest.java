@@ -49,10 +49,22 @@ class LocalizationConsistencyTest {
 
     private static void assertBundles(String bundle, Set<String> used) {
         for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
-            Set<String> keys = new TreeSet<>(ResourceBundle.getBundle(bundle, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT)).keySet());
-            assertEquals(new TreeSet<>(used), keys, bundle + " (" + locale + "): bundle keys differ from the keys in use");
+            Set<String> keys = new TreeSet<>(ResourceBundle.getBundle(
+                            bundle,
+                            locale,
+                            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
+                    .keySet());
+            assertEquals(
+                    new TreeSet<>(used), keys, bundle + " (" + locale + "): bundle keys differ from the keys in use");
         }
-        assertEquals("zh", ResourceBundle.getBundle(bundle, Locale.SIMPLIFIED_CHINESE, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT)).getLocale().getLanguage(),
+        assertEquals(
+                "zh",
+                ResourceBundle.getBundle(
+                                bundle,
+                                Locale.SIMPLIFIED_CHINESE,
+                                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
+                        .getLocale()
+                        .getLanguage(),
                 bundle + " has no zh_CN file");
     }
 

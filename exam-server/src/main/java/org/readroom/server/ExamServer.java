@@ -80,8 +80,16 @@ public final class ExamServer extends VerticleBase {
                 vertx, database, config.reportsDir(), new ResultPdf(config.fontFile(), ZoneId.systemDefault()));
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        new KioskRoutes(vertx, new ExamStore(database), new BankStore(database), new AssetStore(config.assetsDir()),
-                        new SubmitService(database), reports, tokens, audit, clock)
+        new KioskRoutes(
+                        vertx,
+                        new ExamStore(database),
+                        new BankStore(database),
+                        new AssetStore(config.assetsDir()),
+                        new SubmitService(database),
+                        reports,
+                        tokens,
+                        audit,
+                        clock)
                 .mount(router);
         new StaffRoutes(vertx, new StaffStore(database), new RosterStore(database), tokens, audit, clock).mount(router);
         router.route().last().handler(ctx -> ctx.fail(404));
@@ -90,10 +98,13 @@ public final class ExamServer extends VerticleBase {
     }
 
     private Future<HttpServer> listen(Router router) {
-        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).map(server -> {
-            this.http = server;
-            return server;
-        });
+        return vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(config.port(), config.host())
+                .map(server -> {
+                    this.http = server;
+                    return server;
+                });
     }
 
     @Override

@@ -97,9 +97,12 @@ class ExamServerIT {
         DemoExam.Credentials c = server.demo().candidates().get(1);
         get(api.login(new LoginRequest(c.candidateNumber(), c.admissionCode())));
         StaffApi asCandidate = new StaffApi(connection);
-        assertEquals(ErrorCode.FORBIDDEN, errorOf(asCandidate.roster(server.demo().sessionId())));
-        assertEquals(ErrorCode.NOT_AUTHENTICATED,
-                errorOf(new StaffApi(new ServerConnection(url)).roster(server.demo().sessionId())));
+        assertEquals(
+                ErrorCode.FORBIDDEN, errorOf(asCandidate.roster(server.demo().sessionId())));
+        assertEquals(
+                ErrorCode.NOT_AUTHENTICATED,
+                errorOf(new StaffApi(new ServerConnection(url))
+                        .roster(server.demo().sessionId())));
     }
 
     @Test
@@ -118,7 +121,8 @@ class ExamServerIT {
         AnswerSave first = new AnswerSave(1, DemoPaper.UNIT_ITEM, Set.of(), "HU");
         get(api.save(first));
         get(api.save(first));
-        assertEquals(ErrorCode.SEQUENCE_CONFLICT, errorOf(api.save(new AnswerSave(1, DemoPaper.UNIT_ITEM, Set.of(), "mm"))));
+        assertEquals(
+                ErrorCode.SEQUENCE_CONFLICT, errorOf(api.save(new AnswerSave(1, DemoPaper.UNIT_ITEM, Set.of(), "mm"))));
         assertEquals(ErrorCode.UNKNOWN_ITEM, errorOf(api.save(new AnswerSave(2, "no-such-item", Set.of(), "x"))));
         PaperDelivery paper = get(api.paper());
         assertEquals(1, paper.lastSequence());
@@ -138,15 +142,21 @@ class ExamServerIT {
         assertEquals(5, response.total());
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("readroom.db"));
                 Statement sql = db.createStatement()) {
-            assertEquals(3.0, single(sql, "SELECT SUM(awarded) FROM item_scores s JOIN candidates c ON c.id = s.candidate_id"
-                    + " WHERE c.candidate_number = '2026003'"));
-            assertEquals("SUBMITTED", singleText(sql, "SELECT status FROM candidates WHERE candidate_number = '2026003'"));
+            assertEquals(
+                    3.0,
+                    single(
+                            sql,
+                            "SELECT SUM(awarded) FROM item_scores s JOIN candidates c ON c.id = s.candidate_id"
+                                    + " WHERE c.candidate_number = '2026003'"));
+            assertEquals(
+                    "SUBMITTED", singleText(sql, "SELECT status FROM candidates WHERE candidate_number = '2026003'"));
             String script = singleText(sql, "SELECT script_number || '|' || answer_text FROM marking_queue");
             assertTrue(script.endsWith("|右肺结节"), script);
             assertFalse(script.contains("李娜"), "marking queue must not carry the name: " + script);
             assertEquals(1.0, single(sql, "SELECT COUNT(*) FROM reports"));
         }
-        assertEquals(ErrorCode.ALREADY_SUBMITTED, errorOf(api.save(new AnswerSave(5, DemoPaper.UNIT_ITEM, Set.of(), "x"))));
+        assertEquals(
+                ErrorCode.ALREADY_SUBMITTED, errorOf(api.save(new AnswerSave(5, DemoPaper.UNIT_ITEM, Set.of(), "x"))));
         assertEquals(ErrorCode.ALREADY_SUBMITTED, errorOf(api.submit(new SubmitRequest(4))));
     }
 
@@ -163,21 +173,24 @@ class ExamServerIT {
         assertEquals(CandidateStatus.ANSWERING, first.status());
         assertEquals(1, first.answered());
         assertEquals(CandidateStatus.REGISTERED, roster.candidates().get(1).status());
-        assertEquals(ErrorCode.LOGIN_FAILED,
+        assertEquals(
+                ErrorCode.LOGIN_FAILED,
                 errorOf(new StaffApi(new ServerConnection(url)).login(new StaffLoginRequest("proctor", "wrong"))));
     }
 
     @Test
     void malformedJsonGetsTheErrorEnvelopeAndNoStackTrace() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + ApiPaths.KIOSK_LOGIN))
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url + ApiPaths.KIOSK_LOGIN))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"candidateNumber\": "))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("\"code\":\"RR-1000\""), response.body());
         assertFalse(response.body().contains("Exception") || response.body().contains("at org."), response.body());
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/nowhere")).build(),
+        HttpResponse<String> missing = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/v1/nowhere")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("RR-1200"), missing.body());
@@ -190,7 +203,10 @@ class ExamServerIT {
         for (int i = 1; i <= 20; i++) {
             get(api.save(new AnswerSave(i, DemoPaper.REPORT_ITEM, Set.of(), "draft " + i)));
         }
-        vertx.undeploy(vertx.deploymentIDs().iterator().next()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        vertx.undeploy(vertx.deploymentIDs().iterator().next())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         startServer();
         PaperDelivery paper = get(loggedIn(0).paper());
         assertEquals(20, paper.lastSequence());

@@ -27,8 +27,8 @@ public final class Passwords {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         byte[] hash = argon2(secret, salt, MEMORY_KB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$" + B64.encodeToString(salt)
-                + "$" + B64.encodeToString(hash);
+        return "$argon2id$v=19$m=" + MEMORY_KB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
     /** True when the secret matches; a malformed stored hash never matches. */
@@ -64,7 +64,8 @@ public final class Passwords {
         }
     }
 
-    private static byte[] argon2(String secret, byte[] salt, int memoryKb, int iterations, int parallelism, int length) {
+    private static byte[] argon2(
+            String secret, byte[] salt, int memoryKb, int iterations, int parallelism, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt)

@@ -36,8 +36,8 @@ public final class BankStore {
     }
 
     public static void insertPaper(Connection connection, Paper paper) throws SQLException {
-        try (PreparedStatement item = connection.prepareStatement(
-                        "INSERT OR REPLACE INTO items (id, type, body) VALUES (?, ?, ?)");
+        try (PreparedStatement item =
+                        connection.prepareStatement("INSERT OR REPLACE INTO items (id, type, body) VALUES (?, ?, ?)");
                 PreparedStatement head = connection.prepareStatement(
                         "INSERT INTO papers (id, title_zh, title_en, duration_minutes) VALUES (?, ?, ?, ?)");
                 PreparedStatement link = connection.prepareStatement(
@@ -80,8 +80,8 @@ public final class BankStore {
     private static Paper load(Connection connection, String paperId) throws SQLException {
         LocalizedText title;
         int duration;
-        try (PreparedStatement head = connection.prepareStatement(
-                "SELECT title_zh, title_en, duration_minutes FROM papers WHERE id = ?")) {
+        try (PreparedStatement head =
+                connection.prepareStatement("SELECT title_zh, title_en, duration_minutes FROM papers WHERE id = ?")) {
             head.setString(1, paperId);
             try (ResultSet row = head.executeQuery()) {
                 if (!row.next()) {
@@ -97,7 +97,8 @@ public final class BankStore {
             query.setString(1, paperId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    items.add(Wire.decode(rows.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8), Item.class));
+                    items.add(Wire.decode(
+                            rows.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8), Item.class));
                 }
             }
         }

@@ -50,15 +50,16 @@ public final class DemoExam {
     private DemoExam() {}
 
     public static Future<Seeded> seed(Vertx vertx, Database database, AssetStore assets, Path dataDir) {
-        return database.read(DemoExam::existingSession).compose(existing -> existing > 0
-                ? Future.succeededFuture(new Seeded(existing, CANDIDATES))
-                : vertx.executeBlocking(() -> prepare(assets, dataDir))
-                        .compose(prepared -> database.write(connection -> insert(connection, prepared))));
+        return database.read(DemoExam::existingSession)
+                .compose(existing -> existing > 0
+                        ? Future.succeededFuture(new Seeded(existing, CANDIDATES))
+                        : vertx.executeBlocking(() -> prepare(assets, dataDir))
+                                .compose(prepared -> database.write(connection -> insert(connection, prepared))));
     }
 
     private static long existingSession(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT s.id FROM sessions s WHERE s.paper_id = ? ORDER BY s.id LIMIT 1")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT s.id FROM sessions s WHERE s.paper_id = ? ORDER BY s.id LIMIT 1")) {
             query.setString(1, PAPER_ID);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getLong(1) : 0;
@@ -67,7 +68,8 @@ public final class DemoExam {
     }
 
     /** The slow part, off the event loop: phantom images into the asset store, and the Argon2id hashes. */
-    private record Prepared(Paper paper, List<String> sliceAssets, List<String> codeHashes, String proctorHash, String adminHash) {}
+    private record Prepared(
+            Paper paper, List<String> sliceAssets, List<String> codeHashes, String proctorHash, String adminHash) {}
 
     private static Prepared prepare(AssetStore assets, Path dataDir) throws Exception {
         Path work = Files.createTempDirectory(dataDir, "phantom");
@@ -84,7 +86,11 @@ public final class DemoExam {
         for (Credentials candidate : CANDIDATES) {
             hashes.add(Passwords.hash(candidate.admissionCode()));
         }
-        return new Prepared(DemoPaper.build(PAPER_ID, slices), slices, hashes, Passwords.hash(PROCTOR_PASSWORD),
+        return new Prepared(
+                DemoPaper.build(PAPER_ID, slices),
+                slices,
+                hashes,
+                Passwords.hash(PROCTOR_PASSWORD),
                 Passwords.hash(ADMIN_PASSWORD));
     }
 
@@ -105,8 +111,9 @@ public final class DemoExam {
             staff.executeBatch();
         }
         long sessionId;
-        try (PreparedStatement session = connection.prepareStatement("INSERT INTO sessions (paper_id, title_zh,"
-                + " title_en, room, status) VALUES (?, ?, ?, ?, 'RUNNING')", PreparedStatement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement session = connection.prepareStatement(
+                "INSERT INTO sessions (paper_id, title_zh," + " title_en, room, status) VALUES (?, ?, ?, ?, 'RUNNING')",
+                PreparedStatement.RETURN_GENERATED_KEYS)) {
             session.setString(1, PAPER_ID);
             session.setString(2, "演示场次 · 机房A");
             session.setString(3, "Demo session · Lab A");
@@ -118,8 +125,9 @@ public final class DemoExam {
             }
         }
         SecureRandom random = new SecureRandom();
-        try (PreparedStatement candidate = connection.prepareStatement("INSERT INTO candidates (session_id,"
-                + " candidate_number, name, admission_code_hash, seat, seed, status) VALUES (?, ?, ?, ?, ?, ?, 'REGISTERED')")) {
+        try (PreparedStatement candidate = connection.prepareStatement(
+                "INSERT INTO candidates (session_id,"
+                        + " candidate_number, name, admission_code_hash, seat, seed, status) VALUES (?, ?, ?, ?, ?, ?, 'REGISTERED')")) {
             for (int i = 0; i < CANDIDATES.size(); i++) {
                 Credentials c = CANDIDATES.get(i);
                 candidate.setLong(1, sessionId);

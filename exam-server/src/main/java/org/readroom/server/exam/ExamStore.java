@@ -144,7 +144,8 @@ public final class ExamStore {
                                 && row.getString(3).equals(text);
                         if (!same) {
                             throw new ApiException(
-                                    ErrorCode.SEQUENCE_CONFLICT, "sequence " + answer.sequence() + " holds another answer");
+                                    ErrorCode.SEQUENCE_CONFLICT,
+                                    "sequence " + answer.sequence() + " holds another answer");
                         }
                         return null;
                     }
@@ -183,7 +184,9 @@ public final class ExamStore {
                 while (rows.next()) {
                     String choices = rows.getString(2);
                     Set<String> set = choices.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(choices.split(",")));
-                    latest.put(rows.getString(1), new SavedAnswer(rows.getString(1), set, rows.getString(3), rows.getLong(4)));
+                    latest.put(
+                            rows.getString(1),
+                            new SavedAnswer(rows.getString(1), set, rows.getString(3), rows.getLong(4)));
                 }
             }
         }

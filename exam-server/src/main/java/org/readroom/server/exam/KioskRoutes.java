@@ -52,8 +52,16 @@ public final class KioskRoutes {
     private final AuditLog audit;
     private final Clock clock;
 
-    public KioskRoutes(Vertx vertx, ExamStore exams, BankStore bank, AssetStore assets, SubmitService submits,
-            ReportService reports, Tokens tokens, AuditLog audit, Clock clock) {
+    public KioskRoutes(
+            Vertx vertx,
+            ExamStore exams,
+            BankStore bank,
+            AssetStore assets,
+            SubmitService submits,
+            ReportService reports,
+            Tokens tokens,
+            AuditLog audit,
+            Clock clock) {
         this.vertx = vertx;
         this.exams = exams;
         this.bank = bank;
@@ -88,11 +96,14 @@ public final class KioskRoutes {
                 .compose(found -> found.isEmpty()
                         ? Future.failedFuture(new ApiException(ErrorCode.LOGIN_FAILED, "no candidate " + number))
                         : vertx.executeBlocking(
-                                        () -> Passwords.verify(request.admissionCode().strip(), found.get().admissionCodeHash()),
+                                        () -> Passwords.verify(
+                                                request.admissionCode().strip(),
+                                                found.get().admissionCodeHash()),
                                         false)
                                 .compose(ok -> ok
                                         ? exams.loggedIn(found.get().id(), clock.millis())
-                                        : Future.failedFuture(new ApiException(ErrorCode.LOGIN_FAILED, "wrong code for " + number))))
+                                        : Future.failedFuture(
+                                                new ApiException(ErrorCode.LOGIN_FAILED, "wrong code for " + number))))
                 .compose(c -> audit.append("candidate:" + c.candidateNumber(), "login", "session " + c.sessionId())
                         .map(v -> new LoginResponse(
                                 tokens.issue(new Principal(Role.CANDIDATE, c.id(), c.candidateNumber())),
@@ -126,8 +137,8 @@ public final class KioskRoutes {
     private void paper(RoutingContext ctx) {
         long id = Http.principal(ctx).id();
         Future<PaperDelivery> result = sitting(id).compose(c -> bank.paper(c.paperId())
-                .compose(paper -> exams.latestAnswers(id)
-                        .compose(answers -> exams.lastSequence(id).map(last -> new PaperDelivery(
+                .compose(paper -> exams.latestAnswers(id).compose(answers -> exams.lastSequence(id)
+                        .map(last -> new PaperDelivery(
                                 paper.id(),
                                 paper.title(),
                                 paper.durationMinutes(),
@@ -167,8 +178,8 @@ public final class KioskRoutes {
         long now = clock.millis();
         Future<SubmitResponse> result = exams.candidate(id).compose(c -> bank.paper(c.paperId())
                 .compose(paper -> submits.submit(id, paper, now))
-                .compose(sheet -> audit.append("candidate:" + c.candidateNumber(), "submit",
-                                "last sequence " + request.lastSequence())
+                .compose(sheet -> audit.append(
+                                "candidate:" + c.candidateNumber(), "submit", "last sequence " + request.lastSequence())
                         .compose(v -> reports.write(id, c.sessionId(), sheet)
                                 .map(path -> sheet)
                                 .recover(failure -> {
@@ -178,7 +189,9 @@ public final class KioskRoutes {
                                 })))
                 .map(sheet -> new SubmitResponse(
                         now,
-                        (int) sheet.rows().stream().filter(r -> !r.answer().isBlank()).count(),
+                        (int) sheet.rows().stream()
+                                .filter(r -> !r.answer().isBlank())
+                                .count(),
                         sheet.rows().size())));
         Http.reply(ctx, result);
     }
@@ -191,9 +204,11 @@ public final class KioskRoutes {
         }
         Future<Void> allowed = who.role() != Role.CANDIDATE
                 ? Future.succeededFuture()
-                : sitting(who.id()).compose(c -> bank.paper(c.paperId())).compose(paper -> referenced(paper, sha)
-                        ? Future.succeededFuture()
-                        : Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "asset not in the paper")));
+                : sitting(who.id())
+                        .compose(c -> bank.paper(c.paperId()))
+                        .compose(paper -> referenced(paper, sha)
+                                ? Future.succeededFuture()
+                                : Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "asset not in the paper")));
         allowed.compose(v -> vertx.fileSystem().exists(assets.path(sha).toString()))
                 .onSuccess(exists -> {
                     if (!exists) {
@@ -218,7 +233,8 @@ public final class KioskRoutes {
     private Future<CandidateRecord> sitting(long candidateId) {
         return exams.candidate(candidateId).compose(c -> switch (c.status()) {
             case ANSWERING -> Future.succeededFuture(c);
-            case SUBMITTED -> Future.failedFuture(new ApiException(ErrorCode.ALREADY_SUBMITTED, "candidate " + candidateId));
+            case SUBMITTED -> Future.failedFuture(
+                    new ApiException(ErrorCode.ALREADY_SUBMITTED, "candidate " + candidateId));
             default -> Future.failedFuture(new ApiException(ErrorCode.NOT_STARTED, "candidate " + candidateId));
         });
     }

@@ -42,12 +42,17 @@ public final class Http {
         Set<Role> allowed = EnumSet.of(first, more);
         return ctx -> {
             String header = ctx.request().getHeader("Authorization");
-            String token = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+            String token = header != null && header.startsWith("Bearer ")
+                    ? header.substring(7).strip()
+                    : null;
             Principal principal = tokens.resolve(token).orElse(null);
             if (principal == null) {
                 fail(ctx, new ApiException(ErrorCode.NOT_AUTHENTICATED, "missing or unknown token"));
             } else if (!allowed.contains(principal.role())) {
-                fail(ctx, new ApiException(ErrorCode.FORBIDDEN, principal.role() + " may not call " + ctx.normalizedPath()));
+                fail(
+                        ctx,
+                        new ApiException(
+                                ErrorCode.FORBIDDEN, principal.role() + " may not call " + ctx.normalizedPath()));
             } else {
                 ctx.put(PRINCIPAL, principal);
                 ctx.next();
@@ -102,13 +107,14 @@ public final class Http {
     public static void onFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure == null) {
-            ErrorCode code = switch (ctx.statusCode()) {
-                case 404 -> ErrorCode.NOT_FOUND;
-                case 401 -> ErrorCode.NOT_AUTHENTICATED;
-                case 403 -> ErrorCode.FORBIDDEN;
-                case 500 -> ErrorCode.INTERNAL;
-                default -> ErrorCode.BAD_REQUEST;
-            };
+            ErrorCode code =
+                    switch (ctx.statusCode()) {
+                        case 404 -> ErrorCode.NOT_FOUND;
+                        case 401 -> ErrorCode.NOT_AUTHENTICATED;
+                        case 403 -> ErrorCode.FORBIDDEN;
+                        case 500 -> ErrorCode.INTERNAL;
+                        default -> ErrorCode.BAD_REQUEST;
+                    };
             failure = new ApiException(code, "HTTP " + ctx.statusCode());
         } else if (failure instanceof io.vertx.ext.web.handler.HttpException http && http.getStatusCode() < 500) {
             failure = new ApiException(ErrorCode.BAD_REQUEST, "HTTP " + http.getStatusCode());

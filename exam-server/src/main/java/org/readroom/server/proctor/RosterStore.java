@@ -41,8 +41,10 @@ public final class RosterStore {
     public Future<SessionRoster> roster(long sessionId, long now) {
         return database.read(connection -> {
             LocalizedText title = title(connection, sessionId);
-            int total = count(connection, "SELECT COUNT(*) FROM paper_items p JOIN sessions s ON s.paper_id = p.paper_id"
-                    + " WHERE s.id = ?", sessionId);
+            int total = count(
+                    connection,
+                    "SELECT COUNT(*) FROM paper_items p JOIN sessions s ON s.paper_id = p.paper_id" + " WHERE s.id = ?",
+                    sessionId);
             List<CandidateView> candidates = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT c.candidate_number, c.name, c.seat,"
                     + " c.status, (SELECT COUNT(DISTINCT a.item_id) FROM answers a WHERE a.candidate_id = c.id"
@@ -75,17 +77,26 @@ public final class RosterStore {
             return new ResultsSummary(
                     sessionId,
                     count(connection, "SELECT COUNT(*) FROM candidates WHERE session_id = ?", sessionId),
-                    count(connection, "SELECT COUNT(*) FROM candidates WHERE session_id = ? AND status = 'SUBMITTED'",
+                    count(
+                            connection,
+                            "SELECT COUNT(*) FROM candidates WHERE session_id = ? AND status = 'SUBMITTED'",
                             sessionId),
-                    count(connection, "SELECT COUNT(DISTINCT s.candidate_id) FROM item_scores s JOIN candidates c"
-                            + " ON c.id = s.candidate_id WHERE c.session_id = ?", sessionId),
-                    count(connection, "SELECT COUNT(*) FROM reports r JOIN candidates c ON c.id = r.candidate_id"
-                            + " WHERE c.session_id = ?", sessionId));
+                    count(
+                            connection,
+                            "SELECT COUNT(DISTINCT s.candidate_id) FROM item_scores s JOIN candidates c"
+                                    + " ON c.id = s.candidate_id WHERE c.session_id = ?",
+                            sessionId),
+                    count(
+                            connection,
+                            "SELECT COUNT(*) FROM reports r JOIN candidates c ON c.id = r.candidate_id"
+                                    + " WHERE c.session_id = ?",
+                            sessionId));
         });
     }
 
     private static LocalizedText title(Connection connection, long sessionId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT title_zh, title_en FROM sessions WHERE id = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT title_zh, title_en FROM sessions WHERE id = ?")) {
             query.setLong(1, sessionId);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {

@@ -60,17 +60,28 @@ public final class StaffRoutes {
         }
         Future<StaffLoginResponse> result = staff.find(request.username().strip())
                 .compose(found -> found.isEmpty()
-                        ? Future.failedFuture(new ApiException(ErrorCode.LOGIN_FAILED, "no staff " + request.username()))
-                        : vertx.executeBlocking(() -> Passwords.verify(request.password(), found.get().passwordHash()), false)
+                        ? Future.failedFuture(
+                                new ApiException(ErrorCode.LOGIN_FAILED, "no staff " + request.username()))
+                        : vertx.executeBlocking(
+                                        () -> Passwords.verify(
+                                                request.password(), found.get().passwordHash()),
+                                        false)
                                 .compose(ok -> {
                                     if (!ok) {
-                                        return Future.failedFuture(new ApiException(ErrorCode.LOGIN_FAILED, "wrong password"));
+                                        return Future.failedFuture(
+                                                new ApiException(ErrorCode.LOGIN_FAILED, "wrong password"));
                                     }
                                     StaffStore.Account account = found.get();
-                                    String token = tokens.issue(new Principal(account.role(), account.id(), account.username()));
-                                    return audit.append("staff:" + account.username(), "login", account.role().name())
+                                    String token = tokens.issue(
+                                            new Principal(account.role(), account.id(), account.username()));
+                                    return audit.append(
+                                                    "staff:" + account.username(),
+                                                    "login",
+                                                    account.role().name())
                                             .map(v -> new StaffLoginResponse(
-                                                    token, account.role().name().toLowerCase(Locale.ROOT), account.displayName()));
+                                                    token,
+                                                    account.role().name().toLowerCase(Locale.ROOT),
+                                                    account.displayName()));
                                 }));
         Http.reply(ctx, result);
     }

@@ -31,10 +31,12 @@ public final class ReportService {
 
     public Future<Path> write(long candidateId, long sessionId, ResultSheet sheet) {
         Path target = folder(sessionId).resolve(sheet.candidateNumber().replaceAll("[^A-Za-z0-9_-]", "_") + ".pdf");
-        return vertx.executeBlocking(() -> {
-                    pdf.write(sheet, target);
-                    return AssetStore.sha256(Files.readAllBytes(target));
-                }, false)
+        return vertx.executeBlocking(
+                        () -> {
+                            pdf.write(sheet, target);
+                            return AssetStore.sha256(Files.readAllBytes(target));
+                        },
+                        false)
                 .compose(sha -> database.write(connection -> {
                     try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO reports"
                             + " (candidate_id, path, sha256, created_at) VALUES (?, ?, ?, ?)")) {
@@ -51,8 +53,9 @@ public final class ReportService {
     /** How many reports exist for a session (used by the results summary). */
     public Future<Integer> count(long sessionId) {
         return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM reports r JOIN candidates c"
-                    + " ON c.id = r.candidate_id WHERE c.session_id = ?")) {
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT COUNT(*) FROM reports r JOIN candidates c"
+                            + " ON c.id = r.candidate_id WHERE c.session_id = ?")) {
                 query.setLong(1, sessionId);
                 try (ResultSet row = query.executeQuery()) {
                     row.next();

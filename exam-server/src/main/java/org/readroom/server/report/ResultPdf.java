@@ -45,7 +45,8 @@ public final class ResultPdf {
 
     public void write(ResultSheet sheet, Path target) throws IOException {
         if (!Files.isReadable(fontFile)) {
-            throw new IOException("CJK font not found at " + fontFile + ": install the Debian package fonts-wqy-microhei");
+            throw new IOException(
+                    "CJK font not found at " + fontFile + ": install the Debian package fonts-wqy-microhei");
         }
         // The collection must stay open until save(): the subset is built from it then.
         try (TrueTypeCollection collection = new TrueTypeCollection(fontFile.toFile());
@@ -62,7 +63,11 @@ public final class ResultPdf {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".report", ".pdf");
             document.save(temp.toFile());
-            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temp,
+                    target,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
@@ -85,11 +90,20 @@ public final class ResultPdf {
             newPage();
             line("ReadRoom 成绩报告 · Result report", 16);
             line(sheet.sessionTitle().zh() + " · " + sheet.sessionTitle().en(), 12);
-            line("试卷 Paper: " + sheet.paperTitle().zh() + " · " + sheet.paperTitle().en(), 10);
+            line(
+                    "试卷 Paper: " + sheet.paperTitle().zh() + " · "
+                            + sheet.paperTitle().en(),
+                    10);
             gap();
-            line("考生 Candidate: " + sheet.candidateName() + "    准考证号 No.: " + sheet.candidateNumber()
-                    + "    座位 Seat: " + sheet.seat(), 11);
-            line("交卷时间 Submitted: " + TIME.format(Instant.ofEpochMilli(sheet.submittedAt()).atZone(zone)), 10);
+            line(
+                    "考生 Candidate: " + sheet.candidateName() + "    准考证号 No.: " + sheet.candidateNumber()
+                            + "    座位 Seat: " + sheet.seat(),
+                    11);
+            line(
+                    "交卷时间 Submitted: "
+                            + TIME.format(
+                                    Instant.ofEpochMilli(sheet.submittedAt()).atZone(zone)),
+                    10);
             gap();
             for (ResultSheet.Row row : sheet.rows()) {
                 String score = row.status() == ScoreStatus.AWAITING_MARKING
@@ -103,13 +117,17 @@ public final class ResultPdf {
                 line("      得分 Score: " + score, 10);
                 gap();
             }
-            line("客观题得分 Objective score: " + marks(sheet.awardedTotal()) + " / "
-                    + marks(sheet.rows().stream()
-                            .filter(r -> r.status() == ScoreStatus.AUTO_SCORED)
-                            .mapToDouble(ResultSheet.Row::max)
-                            .sum()), 12);
-            line("待阅卷题目 Items awaiting marking: " + sheet.awaitingMarking()
-                    + "    满分 Total marks: " + marks(sheet.maxTotal()), 11);
+            line(
+                    "客观题得分 Objective score: " + marks(sheet.awardedTotal()) + " / "
+                            + marks(sheet.rows().stream()
+                                    .filter(r -> r.status() == ScoreStatus.AUTO_SCORED)
+                                    .mapToDouble(ResultSheet.Row::max)
+                                    .sum()),
+                    12);
+            line(
+                    "待阅卷题目 Items awaiting marking: " + sheet.awaitingMarking() + "    满分 Total marks: "
+                            + marks(sheet.maxTotal()),
+                    11);
             content.close();
         }
 

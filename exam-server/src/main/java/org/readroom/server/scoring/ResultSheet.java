@@ -19,7 +19,14 @@ public record ResultSheet(
     }
 
     /** One item: its position in the paper, stem, the candidate's answer as text, and the score. */
-    public record Row(int number, String itemId, LocalizedText stem, String answer, double awarded, double max, ScoreStatus status) {}
+    public record Row(
+            int number,
+            String itemId,
+            LocalizedText stem,
+            String answer,
+            double awarded,
+            double max,
+            ScoreStatus status) {}
 
     public double awardedTotal() {
         return rows.stream().mapToDouble(Row::awarded).sum();
@@ -30,6 +37,8 @@ public record ResultSheet(
     }
 
     public long awaitingMarking() {
-        return rows.stream().filter(r -> r.status() == ScoreStatus.AWAITING_MARKING).count();
+        return rows.stream()
+                .filter(r -> r.status() == ScoreStatus.AWAITING_MARKING)
+                .count();
     }
 }

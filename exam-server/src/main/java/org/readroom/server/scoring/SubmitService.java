@@ -65,7 +65,13 @@ public final class SubmitService {
                 ItemScore score = Scorer.score(item, answer);
                 store(connection, candidate, score, answer, now);
                 rows.add(new ResultSheet.Row(
-                        i + 1, item.id(), item.stem(), describe(item, answer), score.awarded(), score.max(), score.status()));
+                        i + 1,
+                        item.id(),
+                        item.stem(),
+                        describe(item, answer),
+                        score.awarded(),
+                        score.max(),
+                        score.status()));
             }
             return new ResultSheet(
                     candidate.candidateNumber(),
@@ -78,7 +84,8 @@ public final class SubmitService {
         });
     }
 
-    private static void store(Connection connection, CandidateRecord candidate, ItemScore score, Answer answer, long now)
+    private static void store(
+            Connection connection, CandidateRecord candidate, ItemScore score, Answer answer, long now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO item_scores"
                 + " (candidate_id, item_id, awarded, max, status) VALUES (?, ?, ?, ?, ?)")) {

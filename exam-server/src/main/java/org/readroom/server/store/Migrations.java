@@ -22,8 +22,9 @@ final class Migrations {
 
     static void apply(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                    + " applied_at INTEGER NOT NULL)");
+            statement.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                            + " applied_at INTEGER NOT NULL)");
         }
         int current = currentVersion(connection);
         for (String file : FILES) {

@@ -49,7 +49,8 @@ public final class KioskApp extends Application {
         this.stage = primaryStage;
         this.api = new KioskApi(new ServerConnection(options.server()));
         this.scene = new Scene(new StackPane(), 1280, 800);
-        scene.getStylesheets().add(KioskApp.class.getResource("/org/readroom/kiosk/kiosk.css").toExternalForm());
+        scene.getStylesheets()
+                .add(KioskApp.class.getResource("/org/readroom/kiosk/kiosk.css").toExternalForm());
         showLogin(options.locale());
         stage.setScene(scene);
         if (!options.windowed()) {
@@ -67,11 +68,15 @@ public final class KioskApp extends Application {
         model.candidateNumberProperty().set(options.candidateNumber());
         model.admissionCodeProperty().set(options.admissionCode());
         Locale other = locale.getLanguage().equals("zh") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        LoginView view = new LoginView(model, text, () -> model.login().thenAccept(response -> {
-            if (response != null) {
-                openExam(response);
-            }
-        }), () -> showLogin(other));
+        LoginView view = new LoginView(
+                model,
+                text,
+                () -> model.login().thenAccept(response -> {
+                    if (response != null) {
+                        openExam(response);
+                    }
+                }),
+                () -> showLogin(other));
         setRoot(new StackPane(view));
     }
 
@@ -81,15 +86,17 @@ public final class KioskApp extends Application {
         ExamViewModel.open(api, text, Platform::runLater, Clock.systemUTC(), background, images)
                 .whenComplete((model, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
-                        Label error = new Label(text.error(ServerConnection.errorOf(failure).error()));
+                        Label error = new Label(
+                                text.error(ServerConnection.errorOf(failure).error()));
                         error.getStyleClass().add("error");
                         setRoot(new StackPane(error));
                         return;
                     }
                     String who = login.candidateName() + "  " + login.candidateNumber();
                     setRoot(new ExamView(model, text, who));
-                    model.submittedProperty().addListener((obs, old, done) -> setRoot(
-                            new DoneView(text, done, model.submittedByTimerProperty().get())));
+                    model.submittedProperty()
+                            .addListener((obs, old, done) -> setRoot(new DoneView(
+                                    text, done, model.submittedByTimerProperty().get())));
                 }));
     }
 

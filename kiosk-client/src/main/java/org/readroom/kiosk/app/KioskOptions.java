@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** How a kiosk was started: which server, which language, where its image cache lives, optional pre-filled log-in. */
-public record KioskOptions(URI server, Locale locale, Path cache, boolean windowed, String candidateNumber, String admissionCode) {
+public record KioskOptions(
+        URI server, Locale locale, Path cache, boolean windowed, String candidateNumber, String admissionCode) {
 
     public KioskOptions {
         if (server == null || server.getHost() == null) {

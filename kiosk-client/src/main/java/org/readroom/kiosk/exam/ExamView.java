@@ -68,8 +68,10 @@ public final class ExamView extends BorderPane {
         time.getStyleClass().add("time-left");
         time.textProperty().bind(model.timeLeftProperty());
         Label answered = new Label();
-        answered.textProperty().bind(model.answeredProperty().asString()
-                .map(n -> text.get("exam.answered", n, model.items().size())));
+        answered.textProperty()
+                .bind(model.answeredProperty()
+                        .asString()
+                        .map(n -> text.get("exam.answered", n, model.items().size())));
         Label sync = new Label();
         sync.setId("sync-status");
         sync.textProperty().bind(model.syncStatusProperty());
@@ -132,7 +134,8 @@ public final class ExamView extends BorderPane {
     }
 
     private void confirmSubmit() {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text.get("exam.confirmSubmit"), ButtonType.OK, ButtonType.CANCEL);
+        Alert confirm = new Alert(
+                Alert.AlertType.CONFIRMATION, text.get("exam.confirmSubmit"), ButtonType.OK, ButtonType.CANCEL);
         confirm.setHeaderText(null);
         confirm.initOwner(getScene().getWindow());
         if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
@@ -141,7 +144,8 @@ public final class ExamView extends BorderPane {
     }
 
     private void show(DeliveredItem item) {
-        questionHolder.setContent(new QuestionPane(model, text, item, model.items().size()));
+        questionHolder.setContent(
+                new QuestionPane(model, text, item, model.items().size()));
         refreshNavigator();
         if (item.images().isEmpty()) {
             body.getItems().remove(imageHolder);
@@ -154,20 +158,21 @@ public final class ExamView extends BorderPane {
         SeriesRef series = item.images().get(0);
         Label loading = new Label(text.get("exam.loadingImages"));
         imageHolder.getChildren().setAll(loading);
-        model.series(series).whenComplete((slices, failure) -> Platform.runLater(() -> {
-            if (model.currentProperty().get() != item) {
-                return;
-            }
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                imageHolder.getChildren().setAll(new Label(text.get("exam.imagesFailed", cause.getMessage())));
-                return;
-            }
-            Optional<WindowLevel> opening = series.windowCenter() == null
-                    ? Optional.empty()
-                    : Optional.of(new WindowLevel(series.windowCenter(), series.windowWidth()));
-            viewer.show(slices, opening);
-            imageHolder.getChildren().setAll(viewer);
-        }));
+        model.series(series)
+                .whenComplete((slices, failure) -> Platform.runLater(() -> {
+                    if (model.currentProperty().get() != item) {
+                        return;
+                    }
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        imageHolder.getChildren().setAll(new Label(text.get("exam.imagesFailed", cause.getMessage())));
+                        return;
+                    }
+                    Optional<WindowLevel> opening = series.windowCenter() == null
+                            ? Optional.empty()
+                            : Optional.of(new WindowLevel(series.windowCenter(), series.windowWidth()));
+                    viewer.show(slices, opening);
+                    imageHolder.getChildren().setAll(viewer);
+                }));
     }
 }

@@ -75,8 +75,16 @@ public final class ExamViewModel {
     private final BooleanProperty submittedByTimer = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
 
-    ExamViewModel(KioskApi api, KioskText text, Executor ui, Clock clock, ScheduledExecutorService scheduler,
-            SeriesLoader images, PaperDelivery paper, ExamClock examClock, long clockReceivedAt) {
+    ExamViewModel(
+            KioskApi api,
+            KioskText text,
+            Executor ui,
+            Clock clock,
+            ScheduledExecutorService scheduler,
+            SeriesLoader images,
+            PaperDelivery paper,
+            ExamClock examClock,
+            long clockReceivedAt) {
         this.api = api;
         this.text = text;
         this.ui = ui;
@@ -84,10 +92,14 @@ public final class ExamViewModel {
         this.paper = paper;
         this.images = images;
         this.countdown = new Countdown(clock, examClock.deadline(), examClock.serverTime(), clockReceivedAt);
-        this.sync = new AnswerSync(api, paper.lastSequence(), scheduler,
-                (state, pending, acked, rejection) -> ui.execute(() -> syncStatus.set(state == AnswerSync.State.REJECTED
-                        ? text.get("sync.REJECTED", text.error(rejection))
-                        : text.get("sync." + state.name(), pending))));
+        this.sync = new AnswerSync(
+                api,
+                paper.lastSequence(),
+                scheduler,
+                (state, pending, acked, rejection) -> ui.execute(() -> syncStatus.set(
+                        state == AnswerSync.State.REJECTED
+                                ? text.get("sync.REJECTED", text.error(rejection))
+                                : text.get("sync." + state.name(), pending))));
         for (SavedAnswer saved : paper.answers()) {
             answers.put(saved.itemId(), new Answer(saved.itemId(), saved.choices(), saved.text()));
         }
@@ -98,12 +110,20 @@ public final class ExamViewModel {
     }
 
     /** Starts (or resumes) the candidate's exam: the server starts the clock, then sends the paper. */
-    public static CompletableFuture<ExamViewModel> open(KioskApi api, KioskText text, Executor ui, Clock clock,
-            ScheduledExecutorService scheduler, SeriesLoader images) {
+    public static CompletableFuture<ExamViewModel> open(
+            KioskApi api,
+            KioskText text,
+            Executor ui,
+            Clock clock,
+            ScheduledExecutorService scheduler,
+            SeriesLoader images) {
         return api.start().thenCompose(examClock -> {
             long receivedAt = clock.millis();
-            return api.paper().thenApplyAsync(paper -> new ExamViewModel(
-                    api, text, ui, clock, scheduler, images, paper, examClock, receivedAt), ui);
+            return api.paper()
+                    .thenApplyAsync(
+                            paper -> new ExamViewModel(
+                                    api, text, ui, clock, scheduler, images, paper, examClock, receivedAt),
+                            ui);
         });
     }
 

@@ -44,7 +44,15 @@ public final class LoginView extends VBox {
         language = new Button(text.get("login.language"));
         language.getStyleClass().add("link");
         language.setOnAction(e -> onLanguage.run());
-        getChildren().addAll(heading, new Label(text.get("login.candidateNumber")), number,
-                new Label(text.get("login.admissionCode")), code, submit, error, language);
+        getChildren()
+                .addAll(
+                        heading,
+                        new Label(text.get("login.candidateNumber")),
+                        number,
+                        new Label(text.get("login.admissionCode")),
+                        code,
+                        submit,
+                        error,
+                        language);
     }
 }

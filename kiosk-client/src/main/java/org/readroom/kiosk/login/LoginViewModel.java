@@ -31,7 +31,8 @@ public final class LoginViewModel {
 
     /** Logs in; the future completes (on the UI executor) with the response, or with null after showing an error. */
     public CompletableFuture<LoginResponse> login() {
-        String number = candidateNumber.get() == null ? "" : candidateNumber.get().strip();
+        String number =
+                candidateNumber.get() == null ? "" : candidateNumber.get().strip();
         String code = admissionCode.get() == null ? "" : admissionCode.get().strip();
         if (number.isEmpty() || code.isEmpty()) {
             error.set(text.get("login.missing"));
@@ -40,16 +41,17 @@ public final class LoginViewModel {
         busy.set(true);
         error.set("");
         CompletableFuture<LoginResponse> done = new CompletableFuture<>();
-        api.login(new LoginRequest(number, code)).whenComplete((response, failure) -> ui.execute(() -> {
-            busy.set(false);
-            if (failure != null) {
-                error.set(text.error(ServerConnection.errorOf(failure).error()));
-                admissionCode.set("");
-                done.complete(null);
-            } else {
-                done.complete(response);
-            }
-        }));
+        api.login(new LoginRequest(number, code))
+                .whenComplete((response, failure) -> ui.execute(() -> {
+                    busy.set(false);
+                    if (failure != null) {
+                        error.set(text.error(ServerConnection.errorOf(failure).error()));
+                        admissionCode.set("");
+                        done.complete(null);
+                    } else {
+                        done.complete(response);
+                    }
+                }));
         return done;
     }
 

@@ -51,8 +51,8 @@ public final class SeriesLoader {
             if (result instanceof DecodeResult.Decoded decoded) {
                 images.add(decoded.image());
             } else {
-                throw new IllegalStateException("series " + series.seriesId() + ": "
-                        + ((DecodeResult.Failed) result).reason());
+                throw new IllegalStateException(
+                        "series " + series.seriesId() + ": " + ((DecodeResult.Failed) result).reason());
             }
         }
         return List.copyOf(images);

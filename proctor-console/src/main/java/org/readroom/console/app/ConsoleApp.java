@@ -28,15 +28,20 @@ public final class ConsoleApp extends Application {
         ConsoleText text = new ConsoleText(options.locale());
         StaffApi api = new StaffApi(new ServerConnection(options.server()));
         Scene scene = new Scene(new StackPane(), 1100, 700);
-        scene.getStylesheets().add(ConsoleApp.class.getResource("/org/readroom/console/console.css").toExternalForm());
+        scene.getStylesheets()
+                .add(ConsoleApp.class
+                        .getResource("/org/readroom/console/console.css")
+                        .toExternalForm());
         StaffLoginView[] login = new StaffLoginView[1];
         login[0] = new StaffLoginView(text, options.username(), options.password(), (user, password) -> api.login(
                         new StaffLoginRequest(user, password))
                 .whenComplete((response, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
-                        login[0].error.setText(text.error(ServerConnection.errorOf(failure).error()));
+                        login[0].error.setText(
+                                text.error(ServerConnection.errorOf(failure).error()));
                     } else {
-                        RosterViewModel model = new RosterViewModel(api, text, Platform::runLater, ZoneId.systemDefault());
+                        RosterViewModel model =
+                                new RosterViewModel(api, text, Platform::runLater, ZoneId.systemDefault());
                         scene.setRoot(new RosterView(model, text));
                     }
                 })));

@@ -32,7 +32,14 @@ final class StaffLoginView extends VBox {
         login.setMaxWidth(Double.MAX_VALUE);
         login.setOnAction(e -> onLogin.accept(user.getText(), pass.getText()));
         error.getStyleClass().add("error");
-        getChildren().addAll(heading, new Label(text.get("login.username")), user, new Label(text.get("login.password")),
-                pass, login, error);
+        getChildren()
+                .addAll(
+                        heading,
+                        new Label(text.get("login.username")),
+                        user,
+                        new Label(text.get("login.password")),
+                        pass,
+                        login,
+                        error);
     }
 }

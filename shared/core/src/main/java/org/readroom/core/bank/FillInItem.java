@@ -4,7 +4,8 @@ import java.util.List;
 import org.readroom.core.text.LocalizedText;
 
 /** Fill-in-the-blank; an answer is right when its normalised form equals a normalised accepted answer. */
-public record FillInItem(String id, LocalizedText stem, List<String> acceptedAnswers, double marks, List<SeriesRef> images)
+public record FillInItem(
+        String id, LocalizedText stem, List<String> acceptedAnswers, double marks, List<SeriesRef> images)
         implements Item {
 
     public FillInItem {

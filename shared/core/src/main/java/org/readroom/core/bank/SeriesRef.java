@@ -6,7 +6,8 @@ import java.util.List;
  * An imaging series attached to an item: its slices as content-addressed assets (SHA-256 hex), in display order,
  * and the window the author wants it to open in (centre/width; null when the file's own preset is wanted).
  */
-public record SeriesRef(String seriesId, String description, List<String> sliceAssets, Double windowCenter, Double windowWidth) {
+public record SeriesRef(
+        String seriesId, String description, List<String> sliceAssets, Double windowCenter, Double windowWidth) {
 
     public SeriesRef {
         Items.requireId("series id", seriesId);
@@ -16,14 +17,17 @@ public record SeriesRef(String seriesId, String description, List<String> sliceA
         }
         for (String asset : sliceAssets) {
             if (asset == null || !asset.matches("[0-9a-f]{64}")) {
-                throw new IllegalArgumentException("series " + seriesId + ": asset id is not a SHA-256 hex digest: " + asset);
+                throw new IllegalArgumentException(
+                        "series " + seriesId + ": asset id is not a SHA-256 hex digest: " + asset);
             }
         }
         if ((windowCenter == null) != (windowWidth == null)) {
-            throw new IllegalArgumentException("series " + seriesId + ": window centre and width must be given together");
+            throw new IllegalArgumentException(
+                    "series " + seriesId + ": window centre and width must be given together");
         }
         if (windowWidth != null && windowWidth < 1) {
-            throw new IllegalArgumentException("series " + seriesId + ": window width must be at least 1, was " + windowWidth);
+            throw new IllegalArgumentException(
+                    "series " + seriesId + ": window width must be at least 1, was " + windowWidth);
         }
         description = description == null ? "" : description;
     }

@@ -5,7 +5,8 @@ import org.readroom.core.text.LocalizedText;
 
 /** A short answer marked by a teacher against the model answer. */
 public record ShortAnswerItem(
-        String id, LocalizedText stem, LocalizedText modelAnswer, double marks, List<SeriesRef> images) implements Item {
+        String id, LocalizedText stem, LocalizedText modelAnswer, double marks, List<SeriesRef> images)
+        implements Item {
 
     public ShortAnswerItem {
         Items.requireId("item id", id);

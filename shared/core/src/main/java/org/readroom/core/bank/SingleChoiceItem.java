@@ -5,7 +5,12 @@ import org.readroom.core.text.LocalizedText;
 
 /** Single best answer (A1/A2). */
 public record SingleChoiceItem(
-        String id, LocalizedText stem, List<ChoiceOption> options, String correctOption, double marks, List<SeriesRef> images)
+        String id,
+        LocalizedText stem,
+        List<ChoiceOption> options,
+        String correctOption,
+        double marks,
+        List<SeriesRef> images)
         implements Item {
 
     public SingleChoiceItem {

@@ -71,8 +71,8 @@ public record DicomImage(
         for (int f = 0; f < frames.length; f++) {
             short[] frame = Objects.requireNonNull(frames[f], "frames[" + f + "]");
             if (frame.length != pixels) {
-                throw new IllegalArgumentException("frames[" + f + "] must hold rows*columns=" + pixels
-                        + " values but holds " + frame.length);
+                throw new IllegalArgumentException(
+                        "frames[" + f + "] must hold rows*columns=" + pixels + " values but holds " + frame.length);
             }
             for (int i = 0; i < pixels; i++) {
                 int v = signed ? frame[i] : frame[i] & 0xFFFF;
@@ -133,8 +133,7 @@ public record DicomImage(
 
     @Override
     public int hashCode() {
-        return Objects.hash(rows, columns, frameCount, bitsStored, signed, photometric, sopClassUid, sliceLocation)
-                * 31
+        return Objects.hash(rows, columns, frameCount, bitsStored, signed, photometric, sopClassUid, sliceLocation) * 31
                 + Arrays.deepHashCode(frames);
     }
 

@@ -51,7 +51,11 @@ public enum ErrorCode {
     /** The sentence a user reads, in their language. */
     public String message(Locale locale) {
         try {
-            return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT)).getString(messageKey);
+            return ResourceBundle.getBundle(
+                            BUNDLE,
+                            locale,
+                            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
+                    .getString(messageKey);
         } catch (MissingResourceException e) {
             return code;
         }

@@ -47,7 +47,8 @@ public final class CandidatePaper {
         } else if (item instanceof ShortAnswerItem) {
             kind = ItemKind.SHORT_ANSWER;
         } else {
-            throw new IllegalStateException("unknown item type " + item.getClass().getName());
+            throw new IllegalStateException(
+                    "unknown item type " + item.getClass().getName());
         }
         return new DeliveredItem(item.id(), number, kind, item.stem(), options, item.marks(), item.images());
     }

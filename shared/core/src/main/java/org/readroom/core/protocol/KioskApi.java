@@ -20,10 +20,12 @@ public final class KioskApi {
     }
 
     public CompletableFuture<LoginResponse> login(LoginRequest request) {
-        return connection.post(ApiPaths.KIOSK_LOGIN, request, LoginResponse.class).thenApply(response -> {
-            connection.token(response.token());
-            return response;
-        });
+        return connection
+                .post(ApiPaths.KIOSK_LOGIN, request, LoginResponse.class)
+                .thenApply(response -> {
+                    connection.token(response.token());
+                    return response;
+                });
     }
 
     public CompletableFuture<ExamClock> start() {

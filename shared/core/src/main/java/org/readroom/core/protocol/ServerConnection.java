@@ -103,7 +103,8 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     private static ApiException unreachable(String path, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return new ApiException(ErrorCode.SERVER_UNREACHABLE, path + ": " + cause, cause);
     }
 
@@ -112,7 +113,8 @@ public final class ServerConnection implements AutoCloseable {
             Messages.ErrorBody body = Wire.decode(response.body(), Messages.ErrorBody.class);
             return new ApiException(ErrorCode.fromCode(body.code()), path + ": " + body.message());
         } catch (IllegalArgumentException e) {
-            return new ApiException(ErrorCode.INTERNAL, path + ": HTTP " + response.statusCode() + " without error body");
+            return new ApiException(
+                    ErrorCode.INTERNAL, path + ": HTTP " + response.statusCode() + " without error body");
         }
     }
 
@@ -122,7 +124,9 @@ public final class ServerConnection implements AutoCloseable {
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause instanceof ApiException api ? api : new ApiException(ErrorCode.INTERNAL, String.valueOf(cause), cause);
+        return cause instanceof ApiException api
+                ? api
+                : new ApiException(ErrorCode.INTERNAL, String.valueOf(cause), cause);
     }
 
     @Override

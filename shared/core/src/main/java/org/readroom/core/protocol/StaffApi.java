@@ -17,10 +17,12 @@ public final class StaffApi {
     }
 
     public CompletableFuture<StaffLoginResponse> login(StaffLoginRequest request) {
-        return connection.post(ApiPaths.STAFF_LOGIN, request, StaffLoginResponse.class).thenApply(response -> {
-            connection.token(response.token());
-            return response;
-        });
+        return connection
+                .post(ApiPaths.STAFF_LOGIN, request, StaffLoginResponse.class)
+                .thenApply(response -> {
+                    connection.token(response.token());
+                    return response;
+                });
     }
 
     public CompletableFuture<List<SessionRoster>> sessions() {

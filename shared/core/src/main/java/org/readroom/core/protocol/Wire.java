@@ -24,7 +24,8 @@ public final class Wire {
         try {
             return MAPPER.writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot encode " + message.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot encode " + message.getClass().getSimpleName(), e);
         }
     }
 

@@ -31,8 +31,11 @@ public final class Scorer {
         }
         if (item instanceof FillInItem fill) {
             String given = TextNormalizer.normalize(answer.text());
-            return fill.acceptedAnswers().stream().map(TextNormalizer::normalize).anyMatch(given::equals);
+            return fill.acceptedAnswers().stream()
+                    .map(TextNormalizer::normalize)
+                    .anyMatch(given::equals);
         }
-        throw new IllegalStateException("no objective rule for " + item.getClass().getSimpleName());
+        throw new IllegalStateException(
+                "no objective rule for " + item.getClass().getSimpleName());
     }
 }

@@ -16,14 +16,16 @@ class ItemValidationTest {
 
     @Test
     void keyNamingAnUnknownOptionIsRefusedWithTheOptionId() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new SingleChoiceItem("q1", STEM, List.of(A, B), "Z", 1, List.of()));
         assertTrue(e.getMessage().contains("q1") && e.getMessage().contains("Z"), e.getMessage());
     }
 
     @Test
     void duplicateOptionIdsAreRefused() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new SingleChoiceItem("q1", STEM, List.of(A, A), "A", 1, List.of()));
         assertTrue(e.getMessage().contains("duplicate option id A"), e.getMessage());
     }
@@ -31,20 +33,20 @@ class ItemValidationTest {
     @Test
     void multipleChoiceNeedsAtLeastTwoKeys() {
         ChoiceOption c = new ChoiceOption("C", LocalizedText.of("丙", "c"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new MultipleChoiceItem("q2", STEM, List.of(A, B, c), Set.of("A"), 1, List.of()));
     }
 
     @Test
     void nonPositiveMarksAreRefused() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new FillInItem("q3", STEM, List.of("HU"), 0, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new FillInItem("q3", STEM, List.of("HU"), 0, List.of()));
     }
 
     @Test
     void seriesAssetsMustBeSha256Digests() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> new SeriesRef("s1", "", List.of("not-a-digest"), null, null));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> new SeriesRef("s1", "", List.of("not-a-digest"), null, null));
         assertTrue(e.getMessage().contains("not-a-digest"), e.getMessage());
     }
 

@@ -54,8 +54,7 @@ class DicomImageTest {
 
     @Test
     void storedValueOutsideBitsStoredIsRefused() {
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> image(12, false, (short) 4096));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> image(12, false, (short) 4096));
         assertTrue(e.getMessage().contains("frames[0][0]"), e.getMessage());
         assertTrue(e.getMessage().contains("4096"), e.getMessage());
     }

@@ -24,12 +24,18 @@ class ErrorCodeTest {
 
     @Test
     void everyCodeHasASentenceInEnglishAndChineseAndTheBundlesHaveNoExtras() {
-        Set<String> keys = Arrays.stream(ErrorCode.values()).map(ErrorCode::messageKey).collect(Collectors.toSet());
+        Set<String> keys =
+                Arrays.stream(ErrorCode.values()).map(ErrorCode::messageKey).collect(Collectors.toSet());
         for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
-            ResourceBundle bundle = ResourceBundle.getBundle("org.readroom.core.errors.messages", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+            ResourceBundle bundle = ResourceBundle.getBundle(
+                    "org.readroom.core.errors.messages",
+                    locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
             assertEquals(keys, bundle.keySet(), locale.toString());
         }
-        assertNotEquals(ErrorCode.LOGIN_FAILED.message(Locale.ENGLISH), ErrorCode.LOGIN_FAILED.message(Locale.SIMPLIFIED_CHINESE));
+        assertNotEquals(
+                ErrorCode.LOGIN_FAILED.message(Locale.ENGLISH),
+                ErrorCode.LOGIN_FAILED.message(Locale.SIMPLIFIED_CHINESE));
         assertTrue(ErrorCode.LOGIN_FAILED.message(Locale.SIMPLIFIED_CHINESE).contains("准考证号"));
     }
 }

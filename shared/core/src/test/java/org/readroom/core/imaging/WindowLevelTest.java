@@ -60,7 +60,8 @@ class WindowLevelTest {
 
     @Test
     void draggingFarLeftStopsAtTheMinimumWidth() {
-        assertEquals(WindowLevel.MIN_WIDTH, WindowLevel.BRAIN.dragged(-10_000, 0).width());
+        assertEquals(
+                WindowLevel.MIN_WIDTH, WindowLevel.BRAIN.dragged(-10_000, 0).width());
     }
 
     @Test

@@ -52,7 +52,8 @@ class CandidatePaperTest {
 
     @Test
     void theDeliveredPaperCarriesNoAnswerKey() {
-        String json = new String(Wire.encode(CandidatePaper.deliver(paper(), 7)), java.nio.charset.StandardCharsets.UTF_8);
+        String json =
+                new String(Wire.encode(CandidatePaper.deliver(paper(), 7)), java.nio.charset.StandardCharsets.UTF_8);
         assertFalse(json.contains("correct"), json);
     }
 

@@ -16,10 +16,15 @@ class WireTest {
 
     @Test
     void itemsRoundTripWithTheirTypeAndChineseText() {
-        Item item = new SingleChoiceItem("q1", LocalizedText.of("结节位于哪一侧？", "Which side?"),
-                List.of(new ChoiceOption("A", LocalizedText.of("右肺", "right")),
+        Item item = new SingleChoiceItem(
+                "q1",
+                LocalizedText.of("结节位于哪一侧？", "Which side?"),
+                List.of(
+                        new ChoiceOption("A", LocalizedText.of("右肺", "right")),
                         new ChoiceOption("B", LocalizedText.of("左肺", "left"))),
-                "A", 2, List.of());
+                "A",
+                2,
+                List.of());
         byte[] json = Wire.encode(item);
         assertTrue(new String(json, StandardCharsets.UTF_8).contains("\"type\":\"single_choice\""));
         assertEquals(item, Wire.decode(json, Item.class));
@@ -27,14 +32,16 @@ class WireTest {
 
     @Test
     void aMalformedMessageNamesTheTypeInItsError() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Wire.decode("{\"sequence\": \"x\"".getBytes(StandardCharsets.UTF_8), Messages.AnswerSave.class));
         assertTrue(e.getMessage().startsWith("AnswerSave"), e.getMessage());
     }
 
     @Test
     void unknownFieldsFromANewerServerAreIgnored() {
-        var ack = Wire.decode("{\"sequence\":3,\"serverTime\":5,\"extra\":true}".getBytes(StandardCharsets.UTF_8),
+        var ack = Wire.decode(
+                "{\"sequence\":3,\"serverTime\":5,\"extra\":true}".getBytes(StandardCharsets.UTF_8),
                 Messages.AnswerAck.class);
         assertEquals(3, ack.sequence());
     }

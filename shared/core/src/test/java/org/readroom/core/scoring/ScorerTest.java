@@ -32,16 +32,22 @@ class ScorerTest {
     @Test
     void multipleChoiceIsAllOrNothing() {
         MultipleChoiceItem item = new MultipleChoiceItem("q2", STEM, OPTIONS, Set.of("A", "C"), 3, List.of());
-        assertEquals(3, Scorer.score(item, new Answer("q2", Set.of("C", "A"), "")).awarded());
+        assertEquals(
+                3, Scorer.score(item, new Answer("q2", Set.of("C", "A"), "")).awarded());
         assertEquals(0, Scorer.score(item, new Answer("q2", Set.of("A"), "")).awarded());
-        assertEquals(0, Scorer.score(item, new Answer("q2", Set.of("A", "B", "C"), "")).awarded());
+        assertEquals(
+                0,
+                Scorer.score(item, new Answer("q2", Set.of("A", "B", "C"), "")).awarded());
     }
 
     @Test
     void fillInAcceptsFullWidthAndCaseVariantsOfAnAcceptedAnswer() {
         FillInItem item = new FillInItem("q3", STEM, List.of("HU", "Hounsfield unit"), 1, List.of());
         assertEquals(1, Scorer.score(item, new Answer("q3", Set.of(), " ｈｕ ")).awarded());
-        assertEquals(1, Scorer.score(item, new Answer("q3", Set.of(), "hounsfield   UNIT")).awarded());
+        assertEquals(
+                1,
+                Scorer.score(item, new Answer("q3", Set.of(), "hounsfield   UNIT"))
+                        .awarded());
         assertEquals(0, Scorer.score(item, new Answer("q3", Set.of(), "mm")).awarded());
     }
 

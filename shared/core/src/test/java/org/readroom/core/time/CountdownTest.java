@@ -18,7 +18,8 @@ class CountdownTest {
         long serverNow = 1_000_000_000L;
         long kioskNow = serverNow - Duration.ofMinutes(5).toMillis();
         Clock kiosk = Clock.fixed(Instant.ofEpochMilli(kioskNow), ZoneOffset.UTC);
-        Countdown countdown = new Countdown(kiosk, serverNow + Duration.ofMinutes(10).toMillis(), serverNow, kioskNow);
+        Countdown countdown =
+                new Countdown(kiosk, serverNow + Duration.ofMinutes(10).toMillis(), serverNow, kioskNow);
         assertEquals(Duration.ofMinutes(10), countdown.remaining());
     }
 

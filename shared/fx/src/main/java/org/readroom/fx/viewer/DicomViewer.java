@@ -116,10 +116,7 @@ public final class DicomViewer extends StackPane {
             pixels = new int[first.columns() * first.rows()];
             // A heap buffer lets the renderer write straight into its array; JavaFX uploads it on updateBuffer.
             pixelBuffer = new PixelBuffer<>(
-                    first.columns(),
-                    first.rows(),
-                    IntBuffer.wrap(pixels),
-                    PixelFormat.getIntArgbPreInstance());
+                    first.columns(), first.rows(), IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
             imageView.setImage(new WritableImage(pixelBuffer));
         }
         render();

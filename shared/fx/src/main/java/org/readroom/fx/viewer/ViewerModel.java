@@ -61,16 +61,16 @@ public final class ViewerModel {
         List<Slice> flattened = new ArrayList<>();
         for (DicomImage image : sorted) {
             if (image.rows() != first.rows() || image.columns() != first.columns()) {
-                throw new IllegalArgumentException("series must have one image size but mixes " + first.columns()
-                        + "x" + first.rows() + " with " + image.columns() + "x" + image.rows());
+                throw new IllegalArgumentException("series must have one image size but mixes " + first.columns() + "x"
+                        + first.rows() + " with " + image.columns() + "x" + image.rows());
             }
             for (int frame = 0; frame < image.frameCount(); frame++) {
                 flattened.add(new Slice(image, frame));
             }
         }
         slices = List.copyOf(flattened);
-        this.opening = opening.or(() -> first.windowPresets().stream().findFirst())
-                .orElseGet(() -> spanningWindow(first, 0));
+        this.opening =
+                opening.or(() -> first.windowPresets().stream().findFirst()).orElseGet(() -> spanningWindow(first, 0));
         sliceCount.set(slices.size());
         sliceIndex.set(0);
         windowLevel.set(this.opening);

@@ -73,7 +73,9 @@ class DicomViewerTest {
     }
 
     private static int[] pixelsOnScreen(FxRobot robot) {
-        Image image = robot.lookup("#" + DicomViewer.IMAGE_ID).queryAs(ImageView.class).getImage();
+        Image image = robot.lookup("#" + DicomViewer.IMAGE_ID)
+                .queryAs(ImageView.class)
+                .getImage();
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];
@@ -158,7 +160,8 @@ class DicomViewerTest {
     @Test
     void noduleSliceLooksDifferentFromTheFirstSlice(FxRobot robot) {
         int[] first = pixelsOnScreen(robot);
-        robot.interact(() -> viewer.model().setSliceIndex(ChestPhantom.landmarks(SLICES, SIZE).noduleSlice()));
+        robot.interact(() -> viewer.model()
+                .setSliceIndex(ChestPhantom.landmarks(SLICES, SIZE).noduleSlice()));
         assertFalse(Arrays.equals(first, pixelsOnScreen(robot)));
     }
 

@@ -177,8 +177,7 @@ class ViewerModelTest {
     void mixedImageSizesAreRefused() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> model.show(
-                        List.of(slice(0, List.of(), 1, 2), slice(1, List.of(), 1, 3)), Optional.empty()));
+                () -> model.show(List.of(slice(0, List.of(), 1, 2), slice(1, List.of(), 1, 3)), Optional.empty()));
         assertTrue(e.getMessage().contains("2x2") && e.getMessage().contains("3x3"), e.getMessage());
     }
 }

@@ -98,7 +98,11 @@ public final class CtSeriesWriter {
         put(list, TagFromName.ImageOrientationPatient, "1", "0", "0", "0", "1", "0");
         put(list, TagFromName.SliceLocation, ds(sliceLocationMm));
         put(list, TagFromName.SliceThickness, ds(header.sliceThicknessMm()));
-        put(list, TagFromName.PixelSpacing, ds(header.pixelSpacing().rowMm()), ds(header.pixelSpacing().columnMm()));
+        put(
+                list,
+                TagFromName.PixelSpacing,
+                ds(header.pixelSpacing().rowMm()),
+                ds(header.pixelSpacing().columnMm()));
         put(list, TagFromName.SamplesPerPixel, "1");
         put(list, TagFromName.PhotometricInterpretation, "MONOCHROME2");
         put(list, TagFromName.Rows, Integer.toString(header.rows()));
@@ -111,14 +115,21 @@ public final class CtSeriesWriter {
         put(list, TagFromName.RescaleSlope, ds(header.rescale().slope()));
         put(list, TagFromName.RescaleType, "HU");
         if (!header.windowPresets().isEmpty()) {
-            put(list, TagFromName.WindowCenter, header.windowPresets().stream()
-                    .map(w -> ds(w.center()))
-                    .toArray(String[]::new));
-            put(list, TagFromName.WindowWidth, header.windowPresets().stream()
-                    .map(WindowLevel::width)
-                    .map(CtSeriesWriter::ds)
-                    .toArray(String[]::new));
-            put(list, TagFromName.WindowCenterWidthExplanation, header.windowExplanations().toArray(String[]::new));
+            put(
+                    list,
+                    TagFromName.WindowCenter,
+                    header.windowPresets().stream().map(w -> ds(w.center())).toArray(String[]::new));
+            put(
+                    list,
+                    TagFromName.WindowWidth,
+                    header.windowPresets().stream()
+                            .map(WindowLevel::width)
+                            .map(CtSeriesWriter::ds)
+                            .toArray(String[]::new));
+            put(
+                    list,
+                    TagFromName.WindowCenterWidthExplanation,
+                    header.windowExplanations().toArray(String[]::new));
         }
         Attribute pixelData = new OtherWordAttribute(TagFromName.PixelData);
         pixelData.setValues(storedValues);
@@ -145,9 +156,8 @@ public final class CtSeriesWriter {
     /** A UUID-derived UID (PS3.5 B.2): unique without a registered root. */
     private static String newUid() {
         UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16)
-                .putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits());
+        ByteBuffer bytes =
+                ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
         return "2.25." + new BigInteger(1, bytes.array());
     }
 }

@@ -92,8 +92,8 @@ final class PixelModuleReader {
         if (samples == 1 && value.equals("MONOCHROME1")) {
             return Photometric.MONOCHROME1;
         }
-        throw new UndecodableException("colour images are not supported yet: "
-                + (value.isEmpty() ? samples + " samples per pixel" : value));
+        throw new UndecodableException(
+                "colour images are not supported yet: " + (value.isEmpty() ? samples + " samples per pixel" : value));
     }
 
     private static Rescale rescale(AttributeList list) throws UndecodableException {

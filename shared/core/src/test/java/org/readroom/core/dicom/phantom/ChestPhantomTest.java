@@ -101,7 +101,8 @@ class ChestPhantomTest {
     void sameArgumentsGiveTheSamePixels(@TempDir Path dir) {
         List<Path> first = ChestPhantom.writeSeries(dir.resolve("a"), 3, 128);
         List<Path> second = ChestPhantom.writeSeries(dir.resolve("b"), 3, 128);
-        assertArrayEquals(decode(first.get(1)).frames()[0], decode(second.get(1)).frames()[0]);
+        assertArrayEquals(
+                decode(first.get(1)).frames()[0], decode(second.get(1)).frames()[0]);
     }
 
     @Test
