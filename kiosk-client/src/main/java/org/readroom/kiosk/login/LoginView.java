@@ -22,6 +22,7 @@ public final class LoginView extends VBox {
         setSpacing(12);
         setPadding(new Insets(40));
         setMaxWidth(420);
+        setMaxHeight(USE_PREF_SIZE);
         getStyleClass().add("login");
         Label heading = new Label(text.get("login.heading"));
         heading.getStyleClass().add("heading");

@@ -20,6 +20,7 @@ final class StaffLoginView extends VBox {
         setAlignment(Pos.CENTER);
         setPadding(new Insets(40));
         setMaxWidth(380);
+        setMaxHeight(USE_PREF_SIZE);
         Label heading = new Label(text.get("login.heading"));
         heading.getStyleClass().add("heading");
         TextField user = new TextField(username);
