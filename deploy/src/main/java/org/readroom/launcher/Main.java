@@ -75,10 +75,14 @@ public final class Main {
             return switch (command) {
                 case "server" -> ServerCommand.run(
                         Args.parse(rest, Set.of("--data", "--port", "--host"), Set.of("--demo")), out, err);
-                case "kiosk" -> kiosk(Args.parse(
-                        rest, Set.of("--server", "--lang", "--candidate", "--code", "--cache"), Set.of("--windowed")));
+                case "kiosk" -> kiosk(
+                        err,
+                        Args.parse(
+                                rest,
+                                Set.of("--server", "--lang", "--candidate", "--code", "--cache"),
+                                Set.of("--windowed")));
                 case "console" -> console(
-                        Args.parse(rest, Set.of("--server", "--lang", "--user", "--password"), Set.of()));
+                        err, Args.parse(rest, Set.of("--server", "--lang", "--user", "--password"), Set.of()));
                 default -> DemoCommand.run(
                         Args.parse(rest, Set.of("--data", "--port"), Set.of("--headless")), out, err);
             };
@@ -89,21 +93,44 @@ public final class Main {
         }
     }
 
-    private static int kiosk(Args args) throws Args.UsageException {
+    /** JavaFX fails with a stack trace without a display; say what is missing instead. */
+    private static boolean displayMissing(String command, PrintStream err) {
+        String display = System.getenv("DISPLAY");
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        boolean missing = (display == null || display.isBlank())
+                && (wayland == null || wayland.isBlank())
+                && !"Monocle".equals(System.getProperty("glass.platform"));
+        if (missing) {
+            err.println(
+                    "readroom " + command + ": no display found (DISPLAY is not set); run it in a graphical session,"
+                            + " or try 'deploy/readroom demo --headless'");
+        }
+        return missing;
+    }
+
+    private static int kiosk(PrintStream err, Args args) throws Args.UsageException {
         String cache = args.value("--cache", null);
-        KioskMain.launch(new KioskOptions(
+        KioskOptions options = new KioskOptions(
                 server(args),
                 locale(args),
                 cache == null ? null : Path.of(cache),
                 args.has("--windowed"),
                 args.value("--candidate", ""),
-                args.value("--code", "")));
+                args.value("--code", ""));
+        if (displayMissing("kiosk", err)) {
+            return 1;
+        }
+        KioskMain.launch(options);
         return 0;
     }
 
-    private static int console(Args args) throws Args.UsageException {
-        ConsoleMain.launch(
-                new ConsoleOptions(server(args), locale(args), args.value("--user", ""), args.value("--password", "")));
+    private static int console(PrintStream err, Args args) throws Args.UsageException {
+        ConsoleOptions options =
+                new ConsoleOptions(server(args), locale(args), args.value("--user", ""), args.value("--password", ""));
+        if (displayMissing("console", err)) {
+            return 1;
+        }
+        ConsoleMain.launch(options);
         return 0;
     }
 

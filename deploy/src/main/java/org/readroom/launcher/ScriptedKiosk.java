@@ -20,6 +20,7 @@ import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.KioskApi;
 import org.readroom.core.protocol.Messages.SubmitResponse;
 import org.readroom.core.protocol.ServerConnection;
+import org.readroom.fx.i18n.UiText;
 import org.readroom.kiosk.exam.ExamViewModel;
 import org.readroom.kiosk.i18n.KioskText;
 import org.readroom.kiosk.login.LoginViewModel;
@@ -48,7 +49,7 @@ final class ScriptedKiosk {
         ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
         try {
             KioskApi api = new KioskApi(new ServerConnection(server));
-            KioskText text = new KioskText(Locale.SIMPLIFIED_CHINESE);
+            UiText text = KioskText.in(Locale.SIMPLIFIED_CHINESE);
             LoginViewModel login = new LoginViewModel(api, text, ui);
             run(ui, () -> {
                 login.candidateNumberProperty().set(candidate.candidateNumber());

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
+import org.readroom.core.assets.ContentHash;
 import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
@@ -199,7 +200,7 @@ public final class KioskRoutes {
     private void asset(RoutingContext ctx) {
         Principal who = Http.principal(ctx);
         String sha = ctx.pathParam("sha256");
-        if (sha == null || !sha.matches("[0-9a-f]{64}")) {
+        if (!ContentHash.isSha256(sha)) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "asset id is not a SHA-256 hex digest");
         }
         Future<Void> allowed = who.role() != Role.CANDIDATE

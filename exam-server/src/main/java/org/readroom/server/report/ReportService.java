@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import org.readroom.core.assets.ContentHash;
 import org.readroom.server.scoring.ResultSheet;
-import org.readroom.server.store.AssetStore;
 import org.readroom.server.store.Database;
 
 /** Writes result PDFs off the event loop into {@code DATA/reports/session-N/} and records each one. */
@@ -34,7 +34,7 @@ public final class ReportService {
         return vertx.executeBlocking(
                         () -> {
                             pdf.write(sheet, target);
-                            return AssetStore.sha256(Files.readAllBytes(target));
+                            return ContentHash.sha256(Files.readAllBytes(target));
                         },
                         false)
                 .compose(sha -> database.write(connection -> {

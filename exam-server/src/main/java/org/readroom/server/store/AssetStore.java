@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.readroom.core.assets.ContentHash;
 
 /**
  * Content-addressed files (DICOM slices, later package chunks) under {@code DATA/assets/ab/abcdef…}. A file's name is
@@ -22,7 +20,7 @@ public final class AssetStore {
 
     /** Stores the bytes (blocking; call off the event loop) and returns their SHA-256 hex. */
     public String put(byte[] content) throws IOException {
-        String sha = sha256(content);
+        String sha = ContentHash.sha256(content);
         Path target = path(sha);
         if (Files.exists(target)) {
             return sha;
@@ -35,17 +33,9 @@ public final class AssetStore {
     }
 
     public Path path(String sha) {
-        if (!sha.matches("[0-9a-f]{64}")) {
+        if (!ContentHash.isSha256(sha)) {
             throw new IllegalArgumentException("asset id is not a SHA-256 hex digest: " + sha);
         }
         return root.resolve(sha.substring(0, 2)).resolve(sha);
-    }
-
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.readroom.core.dicom.DicomDecoder;
 import org.readroom.core.protocol.KioskApi;
 import org.readroom.core.protocol.Messages.LoginResponse;
 import org.readroom.core.protocol.ServerConnection;
+import org.readroom.fx.i18n.UiText;
 import org.readroom.kiosk.exam.DoneView;
 import org.readroom.kiosk.exam.ExamView;
 import org.readroom.kiosk.exam.ExamViewModel;
@@ -36,7 +37,7 @@ public final class KioskApp extends Application {
     });
     private Stage stage;
     private Scene scene;
-    private KioskText text;
+    private UiText text;
     private KioskApi api;
 
     /** Set before {@link Application#launch}; JavaFX creates the instance itself. */
@@ -62,7 +63,7 @@ public final class KioskApp extends Application {
     }
 
     private void showLogin(Locale locale) {
-        text = new KioskText(locale);
+        text = KioskText.in(locale);
         stage.setTitle(text.get("app.title"));
         LoginViewModel model = new LoginViewModel(api, text, Platform::runLater);
         model.candidateNumberProperty().set(options.candidateNumber());

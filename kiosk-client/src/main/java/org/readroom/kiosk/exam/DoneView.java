@@ -4,12 +4,12 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.readroom.core.protocol.Messages.SubmitResponse;
-import org.readroom.kiosk.i18n.KioskText;
+import org.readroom.fx.i18n.UiText;
 
 /** Shown after handing in: what was handed in, and nothing else to do. */
 public final class DoneView extends VBox {
 
-    public DoneView(KioskText text, SubmitResponse response, boolean byTimer) {
+    public DoneView(UiText text, SubmitResponse response, boolean byTimer) {
         super(16);
         setAlignment(Pos.CENTER);
         Label heading = new Label(text.get("done.heading"));

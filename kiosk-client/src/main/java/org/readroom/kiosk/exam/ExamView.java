@@ -23,15 +23,15 @@ import javafx.util.Duration;
 import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.imaging.WindowLevel;
 import org.readroom.core.protocol.DeliveredItem;
+import org.readroom.fx.i18n.UiText;
 import org.readroom.fx.viewer.DicomViewer;
 import org.readroom.fx.viewer.ViewerMessages;
-import org.readroom.kiosk.i18n.KioskText;
 
 /** The exam screen: status bar, question navigator, the question, its images, and the hand-in button. */
 public final class ExamView extends BorderPane {
 
     private final ExamViewModel model;
-    private final KioskText text;
+    private final UiText text;
     private final ScrollPane questionHolder = new ScrollPane();
     private final StackPane imageHolder = new StackPane();
     private final SplitPane body = new SplitPane();
@@ -39,7 +39,7 @@ public final class ExamView extends BorderPane {
     private final Timeline ticker;
     final DicomViewer viewer;
 
-    public ExamView(ExamViewModel model, KioskText text, String candidateLine) {
+    public ExamView(ExamViewModel model, UiText text, String candidateLine) {
         this.model = model;
         this.text = text;
         this.viewer = new DicomViewer(ViewerMessages.forLocale(text.locale()));

@@ -37,7 +37,7 @@ import org.readroom.core.protocol.Messages.SubmitResponse;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.scoring.Answer;
 import org.readroom.core.time.Countdown;
-import org.readroom.kiosk.i18n.KioskText;
+import org.readroom.fx.i18n.UiText;
 import org.readroom.kiosk.sync.AnswerSync;
 import org.readroom.kiosk.viewer.SeriesLoader;
 
@@ -54,7 +54,7 @@ public final class ExamViewModel {
     private static final long SUBMIT_DRAIN_SECONDS = 10;
 
     private final KioskApi api;
-    private final KioskText text;
+    private final UiText text;
     private final Executor ui;
     private final Clock clock;
     private final PaperDelivery paper;
@@ -77,7 +77,7 @@ public final class ExamViewModel {
 
     ExamViewModel(
             KioskApi api,
-            KioskText text,
+            UiText text,
             Executor ui,
             Clock clock,
             ScheduledExecutorService scheduler,
@@ -112,7 +112,7 @@ public final class ExamViewModel {
     /** Starts (or resumes) the candidate's exam: the server starts the clock, then sends the paper. */
     public static CompletableFuture<ExamViewModel> open(
             KioskApi api,
-            KioskText text,
+            UiText text,
             Executor ui,
             Clock clock,
             ScheduledExecutorService scheduler,

@@ -14,12 +14,12 @@ import org.readroom.core.bank.ChoiceOption;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.ItemKind;
 import org.readroom.core.scoring.Answer;
-import org.readroom.kiosk.i18n.KioskText;
+import org.readroom.fx.i18n.UiText;
 
 /** One question: stem and the answer controls for its kind, wired to the view model. */
 final class QuestionPane extends VBox {
 
-    QuestionPane(ExamViewModel model, KioskText text, DeliveredItem item, int count) {
+    QuestionPane(ExamViewModel model, UiText text, DeliveredItem item, int count) {
         setSpacing(10);
         setPadding(new Insets(16));
         Label number = new Label(text.get("exam.item", item.number(), count) + "  ·  "

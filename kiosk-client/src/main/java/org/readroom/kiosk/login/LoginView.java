@@ -7,7 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import org.readroom.kiosk.i18n.KioskText;
+import org.readroom.fx.i18n.UiText;
 
 /** The candidate log-in screen; all state lives in {@link LoginViewModel}. */
 public final class LoginView extends VBox {
@@ -17,7 +17,7 @@ public final class LoginView extends VBox {
     final Button submit;
     final Button language;
 
-    public LoginView(LoginViewModel model, KioskText text, Runnable onSubmit, Runnable onLanguage) {
+    public LoginView(LoginViewModel model, UiText text, Runnable onSubmit, Runnable onLanguage) {
         setAlignment(Pos.CENTER);
         setSpacing(12);
         setPadding(new Insets(40));

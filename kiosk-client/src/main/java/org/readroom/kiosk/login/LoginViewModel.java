@@ -10,20 +10,20 @@ import org.readroom.core.protocol.KioskApi;
 import org.readroom.core.protocol.Messages.LoginRequest;
 import org.readroom.core.protocol.Messages.LoginResponse;
 import org.readroom.core.protocol.ServerConnection;
-import org.readroom.kiosk.i18n.KioskText;
+import org.readroom.fx.i18n.UiText;
 
 /** The log-in screen's state: what was typed, whether a log-in is under way, and the error to show. */
 public final class LoginViewModel {
 
     private final KioskApi api;
-    private final KioskText text;
+    private final UiText text;
     private final Executor ui;
     private final StringProperty candidateNumber = new SimpleStringProperty("");
     private final StringProperty admissionCode = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
-    public LoginViewModel(KioskApi api, KioskText text, Executor ui) {
+    public LoginViewModel(KioskApi api, UiText text, Executor ui) {
         this.api = api;
         this.text = text;
         this.ui = ui;

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.readroom.core.assets.ContentHash;
 import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.dicom.DecodeResult;
 import org.readroom.core.dicom.DicomDecoder;
@@ -67,7 +65,7 @@ public final class SeriesLoader {
     }
 
     private Path store(String sha, byte[] bytes, Path target) {
-        String actual = sha256(bytes);
+        String actual = ContentHash.sha256(bytes);
         if (!actual.equals(sha)) {
             throw new IllegalStateException("image " + sha + " arrived damaged (its SHA-256 is " + actual + ")");
         }
@@ -79,14 +77,6 @@ public final class SeriesLoader {
             return target;
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the image cache at " + cache + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

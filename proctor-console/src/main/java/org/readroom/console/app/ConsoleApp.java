@@ -12,6 +12,7 @@ import org.readroom.console.roster.RosterViewModel;
 import org.readroom.core.protocol.Messages.StaffLoginRequest;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
+import org.readroom.fx.i18n.UiText;
 
 /** The proctor console: staff log-in, then the live seat list. */
 public final class ConsoleApp extends Application {
@@ -25,7 +26,7 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        ConsoleText text = new ConsoleText(options.locale());
+        UiText text = ConsoleText.in(options.locale());
         StaffApi api = new StaffApi(new ServerConnection(options.server()));
         Scene scene = new Scene(new StackPane(), 1100, 700);
         scene.getStylesheets()

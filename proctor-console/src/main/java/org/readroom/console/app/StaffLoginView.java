@@ -8,14 +8,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import org.readroom.console.roster.ConsoleText;
+import org.readroom.fx.i18n.UiText;
 
 /** Staff log-in for the console. */
 final class StaffLoginView extends VBox {
 
     final Label error = new Label();
 
-    StaffLoginView(ConsoleText text, String username, String password, BiConsumer<String, String> onLogin) {
+    StaffLoginView(UiText text, String username, String password, BiConsumer<String, String> onLogin) {
         super(10);
         setAlignment(Pos.CENTER);
         setPadding(new Insets(40));

@@ -12,13 +12,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.readroom.fx.i18n.UiText;
 
 /** The first console window: the session's candidates and their live status, refreshed every two seconds. */
 public final class RosterView extends BorderPane {
 
     final TableView<SeatRow> table = new TableView<>();
 
-    public RosterView(RosterViewModel model, ConsoleText text) {
+    public RosterView(RosterViewModel model, UiText text) {
         Label title = new Label();
         title.getStyleClass().add("heading");
         title.textProperty().bind(model.titleProperty());

@@ -18,6 +18,7 @@ import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
 import org.readroom.core.session.CandidateStatus;
 import org.readroom.core.time.Countdown;
+import org.readroom.fx.i18n.UiText;
 
 /**
  * The proctor's live seat list for the sessions on the server: refreshed by {@link #refresh()} (the view calls it on a
@@ -28,7 +29,7 @@ public final class RosterViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final StaffApi api;
-    private final ConsoleText text;
+    private final UiText text;
     private final Executor ui;
     private final ZoneId zone;
     private final ObservableList<SeatRow> rows = FXCollections.observableArrayList();
@@ -36,7 +37,7 @@ public final class RosterViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
 
-    public RosterViewModel(StaffApi api, ConsoleText text, Executor ui, ZoneId zone) {
+    public RosterViewModel(StaffApi api, UiText text, Executor ui, ZoneId zone) {
         this.api = api;
         this.text = text;
         this.ui = ui;

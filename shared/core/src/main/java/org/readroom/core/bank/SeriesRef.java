@@ -1,6 +1,7 @@
 package org.readroom.core.bank;
 
 import java.util.List;
+import org.readroom.core.assets.ContentHash;
 
 /**
  * An imaging series attached to an item: its slices as content-addressed assets (SHA-256 hex), in display order,
@@ -16,7 +17,7 @@ public record SeriesRef(
             throw new IllegalArgumentException("series " + seriesId + ": no slices");
         }
         for (String asset : sliceAssets) {
-            if (asset == null || !asset.matches("[0-9a-f]{64}")) {
+            if (!ContentHash.isSha256(asset)) {
                 throw new IllegalArgumentException(
                         "series " + seriesId + ": asset id is not a SHA-256 hex digest: " + asset);
             }

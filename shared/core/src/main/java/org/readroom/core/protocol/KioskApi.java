@@ -1,6 +1,10 @@
 package org.readroom.core.protocol;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.protocol.Messages.AnswerAck;
 import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.ExamClock;
@@ -14,6 +18,7 @@ import org.readroom.core.protocol.Messages.SubmitResponse;
 public final class KioskApi {
 
     private final ServerConnection connection;
+    private volatile LoginRequest credentials;
 
     public KioskApi(ServerConnection connection) {
         this.connection = connection;
@@ -24,31 +29,51 @@ public final class KioskApi {
                 .post(ApiPaths.KIOSK_LOGIN, request, LoginResponse.class)
                 .thenApply(response -> {
                     connection.token(response.token());
+                    credentials = request;
                     return response;
                 });
     }
 
     public CompletableFuture<ExamClock> start() {
-        return connection.post(ApiPaths.KIOSK_START, java.util.Map.of(), ExamClock.class);
+        return again(() -> connection.post(ApiPaths.KIOSK_START, Map.of(), ExamClock.class));
     }
 
     public CompletableFuture<PaperDelivery> paper() {
-        return connection.get(ApiPaths.KIOSK_PAPER, PaperDelivery.class);
+        return again(() -> connection.get(ApiPaths.KIOSK_PAPER, PaperDelivery.class));
     }
 
     public CompletableFuture<ExamClock> clock() {
-        return connection.get(ApiPaths.KIOSK_CLOCK, ExamClock.class);
+        return again(() -> connection.get(ApiPaths.KIOSK_CLOCK, ExamClock.class));
     }
 
     public CompletableFuture<byte[]> asset(String sha256) {
-        return connection.getBytes(ApiPaths.ASSETS + sha256);
+        return again(() -> connection.getBytes(ApiPaths.ASSETS + sha256));
     }
 
     public CompletableFuture<AnswerAck> save(AnswerSave answer) {
-        return connection.post(ApiPaths.KIOSK_ANSWERS, answer, AnswerAck.class);
+        return again(() -> connection.post(ApiPaths.KIOSK_ANSWERS, answer, AnswerAck.class));
     }
 
     public CompletableFuture<SubmitResponse> submit(SubmitRequest request) {
-        return connection.post(ApiPaths.KIOSK_SUBMIT, request, SubmitResponse.class);
+        return again(() -> connection.post(ApiPaths.KIOSK_SUBMIT, request, SubmitResponse.class));
+    }
+
+    /**
+     * Runs a call; when the server no longer knows the token (it restarted), logs in again with the same credentials
+     * once and repeats the call, so a server restart does not interrupt the candidate.
+     */
+    private <T> CompletableFuture<T> again(Supplier<CompletableFuture<T>> call) {
+        return call.get()
+                .handle((value, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(value);
+                    }
+                    LoginRequest known = credentials;
+                    if (known != null && ServerConnection.errorOf(failure).error() == ErrorCode.NOT_AUTHENTICATED) {
+                        return login(known).thenCompose(response -> call.get());
+                    }
+                    return CompletableFuture.<T>failedFuture(ServerConnection.errorOf(failure));
+                })
+                .thenCompose(Function.identity());
     }
 }
