@@ -32,6 +32,15 @@ public final class CandidatePaper {
         return List.copyOf(delivered);
     }
 
+    /** The paper without keys and without shuffling (what a package carries). */
+    public static List<DeliveredItem> inAuthoringOrder(Paper paper) {
+        List<DeliveredItem> items = new ArrayList<>(paper.items().size());
+        for (int i = 0; i < paper.items().size(); i++) {
+            items.add(deliver(paper.items().get(i), i + 1, null));
+        }
+        return List.copyOf(items);
+    }
+
     private static DeliveredItem deliver(Item item, int number, Random random) {
         // Java 17 has no pattern switch; the sealed hierarchy keeps this list complete.
         List<ChoiceOption> options = List.of();
@@ -54,6 +63,9 @@ public final class CandidatePaper {
     }
 
     private static List<ChoiceOption> shuffled(List<ChoiceOption> options, Random random) {
+        if (random == null) {
+            return options;
+        }
         List<ChoiceOption> copy = new ArrayList<>(options);
         Collections.shuffle(copy, random);
         return List.copyOf(copy);

@@ -1,0 +1,20 @@
+package org.readroom.core.paper;
+
+import java.util.List;
+import org.readroom.core.protocol.DeliveredItem;
+import org.readroom.core.text.LocalizedText;
+
+/**
+ * A paper as it travels in a package: items in authoring order, with no answer keys. A kiosk derives its
+ * candidate's item and option order from the candidate's seed, so one package serves everyone.
+ */
+public record PaperContent(String paperId, LocalizedText title, int durationMinutes, List<DeliveredItem> items) {
+
+    public PaperContent {
+        items = List.copyOf(items);
+    }
+
+    public static PaperContent of(Paper paper) {
+        return new PaperContent(paper.id(), paper.title(), paper.durationMinutes(), CandidatePaper.inAuthoringOrder(paper));
+    }
+}
