@@ -13,7 +13,13 @@ import org.readroom.server.audit.AuditLog;
 import org.readroom.server.auth.StaffStore;
 import org.readroom.server.auth.Tokens;
 import org.readroom.server.bank.BankStore;
+import org.readroom.core.packaging.SigningKeys;
+import org.readroom.server.delivery.DeliveryRoutes;
+import org.readroom.server.delivery.KeyRelease;
+import org.readroom.server.delivery.KioskRegistry;
 import org.readroom.server.demo.DemoExam;
+import org.readroom.server.packaging.PackageService;
+import org.readroom.server.packaging.SigningKeyStore;
 import org.readroom.server.exam.ExamStore;
 import org.readroom.server.exam.KioskRoutes;
 import org.readroom.server.http.Http;
@@ -50,13 +56,15 @@ public final class ExamServer extends VerticleBase {
         return prepareFolders()
                 .compose(v -> Database.open(vertx, config.databaseFile()))
                 .compose(this::seedWhenAsked)
-                .compose(v -> listen(router()));
+                .compose(v -> vertx.executeBlocking(() -> SigningKeyStore.loadOrCreate(config.dataDir())))
+                .compose(keys -> listen(router(keys)));
     }
 
     private Future<Void> prepareFolders() {
         return vertx.executeBlocking(() -> {
             Files.createDirectories(config.assetsDir());
             Files.createDirectories(config.reportsDir());
+            Files.createDirectories(config.packagesDir());
             return null;
         });
     }
@@ -73,18 +81,20 @@ public final class ExamServer extends VerticleBase {
                 });
     }
 
-    private Router router() {
+    private Router router(SigningKeys signingKeys) {
         Tokens tokens = new Tokens();
         AuditLog audit = new AuditLog(database, clock);
         reports = new ReportService(
                 vertx, database, config.reportsDir(), new ResultPdf(config.fontFile(), ZoneId.systemDefault()));
+        BankStore bank = new BankStore(database);
+        AssetStore assets = new AssetStore(config.assetsDir());
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         new KioskRoutes(
                         vertx,
                         new ExamStore(database),
-                        new BankStore(database),
-                        new AssetStore(config.assetsDir()),
+                        bank,
+                        assets,
                         new SubmitService(database),
                         reports,
                         tokens,
@@ -92,6 +102,10 @@ public final class ExamServer extends VerticleBase {
                         clock)
                 .mount(router);
         new StaffRoutes(vertx, new StaffStore(database), new RosterStore(database), tokens, audit, clock).mount(router);
+        PackageService packages = new PackageService(vertx, database, bank, assets, signingKeys, clock);
+        new DeliveryRoutes(vertx, new KioskRegistry(database), new KeyRelease(vertx), packages, config.packagesDir(),
+                        tokens, audit, clock)
+                .mount(router);
         router.route().last().handler(ctx -> ctx.fail(404));
         router.route().failureHandler(Http::onFailure);
         return router;

@@ -36,6 +36,10 @@ public record ServerConfig(Path dataDir, String host, int port, boolean demo, Pa
         return dataDir.resolve("assets");
     }
 
+    public Path packagesDir() {
+        return dataDir.resolve("packages");
+    }
+
     public Path reportsDir() {
         return dataDir.resolve("reports");
     }

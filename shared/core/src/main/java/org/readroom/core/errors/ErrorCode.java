@@ -21,6 +21,12 @@ public enum ErrorCode {
     NOT_STARTED("RR-1303", 409, "error.notStarted"),
     SEQUENCE_CONFLICT("RR-1304", 409, "error.sequenceConflict"),
     UNKNOWN_ITEM("RR-1305", 422, "error.unknownItem"),
+    KIOSK_SIGNATURE_INVALID("RR-1400", 401, "error.kioskSignatureInvalid"),
+    KIOSK_NOT_APPROVED("RR-1401", 403, "error.kioskNotApproved"),
+    KIOSK_REVOKED("RR-1402", 403, "error.kioskRevoked"),
+    KIOSK_NOT_ADMITTED("RR-1403", 403, "error.kioskNotAdmitted"),
+    KEY_NOT_RELEASED("RR-1404", 409, "error.keyNotReleased"),
+    PACKAGE_REFUSED("RR-1405", 422, "error.packageRefused"),
     SERVER_UNREACHABLE("RR-1900", 503, "error.serverUnreachable"),
     INTERNAL("RR-1999", 500, "error.internal");
 

@@ -17,7 +17,44 @@ public final class ApiPaths {
     public static final String STAFF_LOGIN = BASE + "/staff/login";
     public static final String PROCTOR_SESSIONS = BASE + "/proctor/sessions";
 
+    public static final String KIOSK_ENROL = BASE + "/kiosks/enrol";
+    public static final String KIOSK_ME = BASE + "/kiosks/me";
+    public static final String KIOSK_PACKAGES = BASE + "/kiosks/packages";
+    public static final String ADMIN_KIOSKS = BASE + "/admin/kiosks";
+
     private ApiPaths() {}
+
+    public static String packageFile(String packageId) {
+        return KIOSK_PACKAGES + "/" + packageId;
+    }
+
+    public static String packageProgress(String packageId) {
+        return KIOSK_PACKAGES + "/" + packageId + "/progress";
+    }
+
+    public static String packageKey(String packageId) {
+        return KIOSK_PACKAGES + "/" + packageId + "/key";
+    }
+
+    public static String approveKiosk(String kioskId) {
+        return ADMIN_KIOSKS + "/" + kioskId + "/approve";
+    }
+
+    public static String revokeKiosk(String kioskId) {
+        return ADMIN_KIOSKS + "/" + kioskId + "/revoke";
+    }
+
+    public static String buildPackage(String paperId) {
+        return BASE + "/admin/papers/" + paperId + "/package";
+    }
+
+    public static String admitKiosk(long sessionId, String kioskId) {
+        return PROCTOR_SESSIONS + "/" + sessionId + "/kiosks/" + kioskId + "/admit";
+    }
+
+    public static String startSession(long sessionId) {
+        return PROCTOR_SESSIONS + "/" + sessionId + "/start";
+    }
 
     public static String roster(long sessionId) {
         return PROCTOR_SESSIONS + "/" + sessionId + "/candidates";

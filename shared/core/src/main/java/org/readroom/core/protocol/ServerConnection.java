@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.readroom.core.errors.ApiException;
+import org.readroom.core.enrolment.KioskIdentity;
 import org.readroom.core.errors.ErrorCode;
 
 /**
@@ -51,6 +52,13 @@ public final class ServerConnection implements AutoCloseable {
         return send(request, Wire.mapper().constructType(type));
     }
 
+    <T> CompletableFuture<T> post(String path, Object body, JavaType type) {
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Wire.encode(body)));
+        return send(request, type);
+    }
+
     <T> CompletableFuture<T> get(String path, Class<T> type) {
         return send(request(path).GET(), Wire.mapper().constructType(type));
     }
@@ -70,6 +78,44 @@ public final class ServerConnection implements AutoCloseable {
                     }
                     return response.body();
                 });
+    }
+
+    /** A request signed by an enrolled kiosk (see {@link KioskSigning}); body may be null for GET. */
+    <T> CompletableFuture<T> signed(String method, String path, String query, Object body, KioskIdentity identity,
+            String kioskId, JavaType type) {
+        byte[] bytes = body == null ? new byte[0] : Wire.encode(body);
+        HttpRequest.Builder request = request(path + (query == null ? "" : "?" + query));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        KioskSigning.sign(request, identity, kioskId, method, path, System.currentTimeMillis(), bytes);
+        return send(request, type);
+    }
+
+    /** A signed GET whose body is streamed to the caller (package downloads); the caller checks the status. */
+    CompletableFuture<HttpResponse<java.io.InputStream>> signedStream(String path, KioskIdentity identity, String kioskId,
+            java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).GET().timeout(Duration.ofHours(1));
+        headers.forEach(request::header);
+        KioskSigning.sign(request, identity, kioskId, "GET", path, System.currentTimeMillis(), new byte[0]);
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream()).handle((response, failure) -> {
+            if (failure != null) {
+                throw unreachable(path, failure);
+            }
+            return response;
+        });
+    }
+
+    /** The catalogue error carried by an error response body that was streamed. */
+    static ApiException errorFromStream(String path, HttpResponse<java.io.InputStream> response) {
+        try (java.io.InputStream in = response.body()) {
+            byte[] body = in.readAllBytes();
+            Messages.ErrorBody error = Wire.decode(body, Messages.ErrorBody.class);
+            return new ApiException(ErrorCode.fromCode(error.code()), path + ": " + error.message());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return new ApiException(ErrorCode.INTERNAL, path + ": HTTP " + response.statusCode());
+        }
     }
 
     private HttpRequest.Builder request(String path) {

@@ -1,6 +1,7 @@
 package org.readroom.core.protocol;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.readroom.core.protocol.Messages.ResultsSummary;
 import org.readroom.core.protocol.Messages.SessionRoster;
@@ -33,6 +34,33 @@ public final class StaffApi {
 
     public CompletableFuture<SessionRoster> roster(long sessionId) {
         return connection.get(ApiPaths.roster(sessionId), SessionRoster.class);
+    }
+
+    public CompletableFuture<DeliveryMessages.PackageBuilt> buildPackage(String paperId) {
+        return connection.post(ApiPaths.buildPackage(paperId), Map.of(), DeliveryMessages.PackageBuilt.class);
+    }
+
+    public CompletableFuture<List<DeliveryMessages.KioskView>> kiosks() {
+        return connection.get(
+                ApiPaths.ADMIN_KIOSKS,
+                Wire.mapper().getTypeFactory().constructCollectionType(List.class, DeliveryMessages.KioskView.class));
+    }
+
+    public CompletableFuture<DeliveryMessages.KioskStatus> approveKiosk(String kioskId) {
+        return connection.post(ApiPaths.approveKiosk(kioskId), Map.of(), DeliveryMessages.KioskStatus.class);
+    }
+
+    public CompletableFuture<DeliveryMessages.KioskStatus> revokeKiosk(String kioskId) {
+        return connection.post(ApiPaths.revokeKiosk(kioskId), Map.of(), DeliveryMessages.KioskStatus.class);
+    }
+
+    public CompletableFuture<List<String>> admitKiosk(long sessionId, String kioskId) {
+        return connection.post(ApiPaths.admitKiosk(sessionId, kioskId), Map.of(), Wire.mapper().getTypeFactory()
+                .constructCollectionType(List.class, String.class));
+    }
+
+    public CompletableFuture<DeliveryMessages.SessionStarted> startSession(long sessionId) {
+        return connection.post(ApiPaths.startSession(sessionId), Map.of(), DeliveryMessages.SessionStarted.class);
     }
 
     public CompletableFuture<ResultsSummary> results(long sessionId) {
