@@ -1,12 +1,16 @@
 package org.readroom.launcher;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Command-line options of one subcommand: {@code --name value} options and {@code --flag} flags, nothing else. */
+/**
+ * Command-line options of one subcommand: {@code --name value} options, {@code --flag} flags and, where the
+ * subcommand takes them, operands (file names); {@code --} ends the options.
+ */
 final class Args {
 
     /** A wrong argument: the launcher prints the message and the usage, and exits 2. */
@@ -20,20 +24,41 @@ final class Args {
 
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
+    private final List<String> operands = new ArrayList<>();
 
     private Args() {}
 
     static Args parse(List<String> arguments, Set<String> valueOptions, Set<String> flagOptions) throws UsageException {
+        return parse(arguments, valueOptions, flagOptions, false);
+    }
+
+    /** Like {@link #parse(List, Set, Set)}, but arguments that are not options are kept as operands, in order. */
+    static Args parseWithOperands(List<String> arguments, Set<String> valueOptions, Set<String> flagOptions)
+            throws UsageException {
+        return parse(arguments, valueOptions, flagOptions, true);
+    }
+
+    private static Args parse(
+            List<String> arguments, Set<String> valueOptions, Set<String> flagOptions, boolean allowOperands)
+            throws UsageException {
         Args args = new Args();
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
-            if (flagOptions.contains(argument)) {
+            if (allowOperands && argument.equals("--")) {
+                args.operands.addAll(arguments.subList(i + 1, arguments.size()));
+                break;
+            }
+            if (allowOperands && !argument.startsWith("-")) {
+                args.operands.add(argument);
+            } else if (flagOptions.contains(argument)) {
                 args.flags.add(argument);
             } else if (valueOptions.contains(argument)) {
                 if (i + 1 >= arguments.size() || arguments.get(i + 1).startsWith("--")) {
                     throw new UsageException(argument + " needs a value");
                 }
                 args.values.put(argument, arguments.get(++i));
+            } else if (allowOperands) {
+                throw new UsageException("unknown option: " + argument);
             } else {
                 throw new UsageException("unknown argument: " + argument);
             }
@@ -43,6 +68,10 @@ final class Args {
 
     String value(String option, String fallback) {
         return values.getOrDefault(option, fallback);
+    }
+
+    List<String> operands() {
+        return List.copyOf(operands);
     }
 
     boolean has(String flag) {

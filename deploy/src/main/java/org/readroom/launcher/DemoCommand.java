@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.readroom.core.protocol.Messages.ResultsSummary;
 import org.readroom.core.protocol.Messages.StaffLoginRequest;
+import org.readroom.core.protocol.PinnedTrust;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
 import org.readroom.server.ExamServer;
@@ -48,8 +49,9 @@ final class DemoCommand {
         try {
             out.println("Starting the exam server with the demo exam (data: " + data + ")");
             vertx.deployVerticle(server).await();
-            URI url = URI.create("http://127.0.0.1:" + server.port());
-            out.println("Server listening on " + url);
+            URI url = server.localUri();
+            out.println("Server listening on " + url + "  (CA fingerprint "
+                    + server.tls().caFingerprint() + ")");
             ServerCommand.printDemoLogins(server.demo(), out);
             return headless ? headless(server, url, data, out, err) : withDisplay(server, url, out);
         } catch (Exception e) {
@@ -76,8 +78,9 @@ final class DemoCommand {
     private static int headless(ExamServer server, URI url, Path data, PrintStream out, PrintStream err)
             throws Exception {
         DemoExam.Seeded demo = server.demo();
+        PinnedTrust trust = PinnedTrust.fromFile(server.tls().caCertificate());
         ScriptedKiosk kiosk = new ScriptedKiosk(
-                url, data.resolve("kiosk-cache"), DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
+                url, trust, data.resolve("kiosk-cache"), DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
         ExecutorService seats = Executors.newFixedThreadPool(demo.candidates().size());
         List<CompletableFuture<Void>> sittings = new ArrayList<>();
         for (int i = 0; i < demo.candidates().size(); i++) {
@@ -102,7 +105,7 @@ final class DemoCommand {
         } finally {
             seats.shutdownNow();
         }
-        StaffApi staff = new StaffApi(new ServerConnection(url));
+        StaffApi staff = new StaffApi(new ServerConnection(url, trust));
         staff.login(new StaffLoginRequest(DemoExam.ADMIN_USER, DemoExam.ADMIN_PASSWORD))
                 .get(30, TimeUnit.SECONDS);
         ResultsSummary results = staff.results(demo.sessionId()).get(30, TimeUnit.SECONDS);
@@ -121,6 +124,8 @@ final class DemoCommand {
                 "kiosk",
                 "--server",
                 url.toString(),
+                "--ca",
+                server.tls().caCertificate().toString(),
                 "--windowed",
                 "--candidate",
                 first.candidateNumber(),
@@ -130,6 +135,8 @@ final class DemoCommand {
                 "console",
                 "--server",
                 url.toString(),
+                "--ca",
+                server.tls().caCertificate().toString(),
                 "--user",
                 DemoExam.PROCTOR_USER,
                 "--password",

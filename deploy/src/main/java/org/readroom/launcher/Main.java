@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.readroom.console.app.ConsoleMain;
 import org.readroom.console.app.ConsoleOptions;
+import org.readroom.core.protocol.PinnedTrust;
 import org.readroom.kiosk.app.KioskMain;
 import org.readroom.kiosk.app.KioskOptions;
 
@@ -24,15 +25,21 @@ public final class Main {
               --demo       seed the demo bank, paper and a running session with demo candidates""";
     static final String KIOSK_USAGE =
             """
-            Usage: deploy/readroom kiosk [--server URL] [--lang zh|en] [--windowed] [--candidate NO --code CODE]
-              --server URL   exam server; default http://127.0.0.1:8440
+            Usage: deploy/readroom kiosk [--server URL] [--ca-fingerprint FP | --ca FILE] [--lang zh|en] [--windowed]
+                                         [--candidate NO --code CODE]
+              --server URL   exam server; default https://127.0.0.1:8440
+              --ca-fingerprint FP   first connection: the CA fingerprint the server printed at start; it is then pinned
+              --ca FILE      trust this CA certificate file instead
               --lang zh|en   interface language; default zh
               --windowed     run in a window instead of full screen (practice and demos)
               --candidate, --code   pre-fill the log-in form""";
     static final String CONSOLE_USAGE =
             """
-            Usage: deploy/readroom console [--server URL] [--lang zh|en] [--user NAME --password PASSWORD]
-              --server URL   exam server; default http://127.0.0.1:8440
+            Usage: deploy/readroom console [--server URL] [--ca-fingerprint FP | --ca FILE] [--lang zh|en]
+                                           [--user NAME --password PASSWORD]
+              --server URL   exam server; default https://127.0.0.1:8440
+              --ca-fingerprint FP   first connection: the CA fingerprint the server printed at start; it is then pinned
+              --ca FILE      trust this CA certificate file instead
               --lang zh|en   interface language; default zh
               --user, --password   pre-fill the staff log-in form""";
     static final String DEMO_USAGE =
@@ -55,6 +62,9 @@ public final class Main {
         }
         String command = argv[0];
         List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        if (command.equals("dicom")) {
+            return DicomCommand.run(rest, out, err); // has actions of its own, each with its own --help
+        }
         String usage =
                 switch (command) {
                     case "server" -> SERVER_USAGE;
@@ -64,7 +74,8 @@ public final class Main {
                     default -> null;
                 };
         if (usage == null) {
-            err.println("readroom: unknown command \"" + command + "\" (commands: demo, test, server, kiosk, console)");
+            err.println("readroom: unknown command \"" + command
+                    + "\" (commands: demo, test, server, kiosk, console, dicom, bench)");
             return 2;
         }
         if (rest.contains("--help") || rest.contains("-h")) {
@@ -79,10 +90,21 @@ public final class Main {
                         err,
                         Args.parse(
                                 rest,
-                                Set.of("--server", "--lang", "--candidate", "--code", "--cache"),
+                                Set.of(
+                                        "--server",
+                                        "--lang",
+                                        "--candidate",
+                                        "--code",
+                                        "--cache",
+                                        "--ca",
+                                        "--ca-fingerprint"),
                                 Set.of("--windowed")));
                 case "console" -> console(
-                        err, Args.parse(rest, Set.of("--server", "--lang", "--user", "--password"), Set.of()));
+                        err,
+                        Args.parse(
+                                rest,
+                                Set.of("--server", "--lang", "--user", "--password", "--ca", "--ca-fingerprint"),
+                                Set.of()));
                 default -> DemoCommand.run(
                         Args.parse(rest, Set.of("--data", "--port"), Set.of("--headless")), out, err);
             };
@@ -110,8 +132,14 @@ public final class Main {
 
     private static int kiosk(PrintStream err, Args args) throws Args.UsageException {
         String cache = args.value("--cache", null);
+        URI server = server(args);
+        PinnedTrust trust = trust(server, args, "kiosk", err);
+        if (trust == null) {
+            return 1;
+        }
         KioskOptions options = new KioskOptions(
-                server(args),
+                server,
+                trust,
                 locale(args),
                 cache == null ? null : Path.of(cache),
                 args.has("--windowed"),
@@ -125,8 +153,13 @@ public final class Main {
     }
 
     private static int console(PrintStream err, Args args) throws Args.UsageException {
+        URI server = server(args);
+        PinnedTrust trust = trust(server, args, "console", err);
+        if (trust == null) {
+            return 1;
+        }
         ConsoleOptions options =
-                new ConsoleOptions(server(args), locale(args), args.value("--user", ""), args.value("--password", ""));
+                new ConsoleOptions(server, trust, locale(args), args.value("--user", ""), args.value("--password", ""));
         if (displayMissing("console", err)) {
             return 1;
         }
@@ -135,16 +168,25 @@ public final class Main {
     }
 
     static URI server(Args args) throws Args.UsageException {
-        String text = args.value("--server", "http://127.0.0.1:8440");
+        String text = args.value("--server", "https://127.0.0.1:8440");
         try {
             URI uri = URI.create(text);
-            if (uri.getHost() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            if (uri.getHost() == null || !uri.getScheme().equals("https")) {
                 throw new IllegalArgumentException();
             }
             return uri;
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new Args.UsageException("--server must be a URL like http://10.0.0.5:8440, was: " + text);
+            throw new Args.UsageException("--server must be a URL like https://10.0.0.5:8440, was: " + text);
+        }
+    }
+
+    /** The pinned CA for this server, or null after saying why there is none. */
+    private static PinnedTrust trust(URI server, Args args, String role, PrintStream err) throws Args.UsageException {
+        try {
+            return ServerTrust.resolve(server, args.value("--ca", null), args.value("--ca-fingerprint", null), role);
+        } catch (java.io.IOException e) {
+            err.println("readroom " + role + ": " + e.getMessage());
+            return null;
         }
     }
 

@@ -19,6 +19,7 @@ import org.readroom.core.paper.Paper;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.KioskApi;
 import org.readroom.core.protocol.Messages.SubmitResponse;
+import org.readroom.core.protocol.PinnedTrust;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.fx.i18n.UiText;
 import org.readroom.kiosk.exam.ExamViewModel;
@@ -34,11 +35,13 @@ import org.readroom.server.demo.DemoExam;
 final class ScriptedKiosk {
 
     private final URI server;
+    private final PinnedTrust trust;
     private final Path cache;
     private final Paper key;
 
-    ScriptedKiosk(URI server, Path cache, Paper key) {
+    ScriptedKiosk(URI server, PinnedTrust trust, Path cache, Paper key) {
         this.server = server;
+        this.trust = trust;
         this.cache = cache;
         this.key = key;
     }
@@ -48,7 +51,7 @@ final class ScriptedKiosk {
                 Executors.newSingleThreadExecutor(r -> new Thread(r, "scripted-ui-" + candidate.candidateNumber()));
         ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
         try {
-            KioskApi api = new KioskApi(new ServerConnection(server));
+            KioskApi api = new KioskApi(new ServerConnection(server, trust));
             UiText text = KioskText.in(Locale.SIMPLIFIED_CHINESE);
             LoginViewModel login = new LoginViewModel(api, text, ui);
             run(ui, () -> {

@@ -27,8 +27,10 @@ final class ServerCommand {
             vertx.close();
             return 1;
         }
-        out.println("ReadRoom exam server listening on http://" + config.host() + ":" + server.port() + "  (data: "
+        out.println("ReadRoom exam server listening on https://" + config.host() + ":" + server.port() + "  (data: "
                 + data + ")");
+        out.println("CA fingerprint (kiosks and consoles pin it at first contact): "
+                + server.tls().caFingerprint());
         if (config.demo()) {
             printDemoLogins(server.demo(), out);
         }

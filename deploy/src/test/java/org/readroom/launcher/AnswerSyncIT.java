@@ -60,7 +60,9 @@ class AnswerSyncIT {
         ExamServer server = serve(0);
         int port = server.port();
         DemoExam.Credentials c = server.demo().candidates().get(0);
-        KioskApi api = new KioskApi(new ServerConnection(URI.create("http://127.0.0.1:" + port)));
+        KioskApi api = new KioskApi(new ServerConnection(
+                URI.create("https://127.0.0.1:" + port),
+                org.readroom.core.protocol.PinnedTrust.fromFile(server.tls().caCertificate())));
         api.login(new LoginRequest(c.candidateNumber(), c.admissionCode())).get(30, TimeUnit.SECONDS);
         api.start().get(30, TimeUnit.SECONDS);
         List<AnswerSync.State> states = new CopyOnWriteArrayList<>();

@@ -60,9 +60,12 @@ class DemoExamEndToEndIT {
 
     @Test
     void aCandidateSitsTheExamAndGetsScoresAQueuedShortAnswerAndAChinesePdf() throws Exception {
-        URI url = URI.create("http://127.0.0.1:" + server.port());
+        URI url = server.localUri();
         ScriptedKiosk kiosk = new ScriptedKiosk(
-                url, data.resolve("kiosk-cache"), DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
+                url,
+                org.readroom.core.protocol.PinnedTrust.fromFile(server.tls().caCertificate()),
+                data.resolve("kiosk-cache"),
+                DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
         DemoExam.Credentials zhang = server.demo().candidates().get(0);
         SubmitResponse handedIn = kiosk.sit(zhang, 0);
         assertEquals(5, handedIn.answered());

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +46,8 @@ class KioskScreenIT {
         vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         FxToolkit.registerPrimaryStage();
         KioskApp.configure(new KioskOptions(
-                URI.create("http://127.0.0.1:" + server.port()),
+                server.localUri(),
+                org.readroom.core.protocol.PinnedTrust.fromFile(server.tls().caCertificate()),
                 Locale.SIMPLIFIED_CHINESE,
                 data.resolve("cache"),
                 true,
@@ -81,10 +80,14 @@ class KioskScreenIT {
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> robot.lookup(".nav").tryQuery().isPresent());
         assertEquals(5, robot.lookup(".nav").queryAll().size());
-        List<Button> nav =
-                robot.lookup(".nav").queryAllAs(Button.class).stream().toList();
         DicomViewer viewer = null;
-        for (Button button : nav) {
+        for (int i = 1; i <= 5; i++) {
+            // The navigator is rebuilt after every move, so find the button afresh each time.
+            String number = Integer.toString(i);
+            Button button = robot.lookup(".nav").queryAllAs(Button.class).stream()
+                    .filter(b -> b.getText().equals(number))
+                    .findFirst()
+                    .orElseThrow();
             robot.clickOn(button);
             WaitForAsyncUtils.waitForFxEvents();
             // An image question first shows "loading" while the slices arrive and decode.

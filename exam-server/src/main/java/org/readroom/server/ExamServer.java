@@ -3,26 +3,29 @@ package org.readroom.server;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
+import org.readroom.core.packaging.SigningKeys;
 import org.readroom.server.audit.AuditLog;
 import org.readroom.server.auth.StaffStore;
 import org.readroom.server.auth.Tokens;
 import org.readroom.server.bank.BankStore;
-import org.readroom.core.packaging.SigningKeys;
 import org.readroom.server.delivery.DeliveryRoutes;
 import org.readroom.server.delivery.KeyRelease;
 import org.readroom.server.delivery.KioskRegistry;
 import org.readroom.server.demo.DemoExam;
-import org.readroom.server.packaging.PackageService;
-import org.readroom.server.packaging.SigningKeyStore;
 import org.readroom.server.exam.ExamStore;
 import org.readroom.server.exam.KioskRoutes;
 import org.readroom.server.http.Http;
+import org.readroom.server.packaging.PackageService;
+import org.readroom.server.packaging.SigningKeyStore;
 import org.readroom.server.proctor.RosterStore;
 import org.readroom.server.proctor.StaffRoutes;
 import org.readroom.server.report.ReportService;
@@ -30,6 +33,7 @@ import org.readroom.server.report.ResultPdf;
 import org.readroom.server.scoring.SubmitService;
 import org.readroom.server.store.AssetStore;
 import org.readroom.server.store.Database;
+import org.readroom.server.tls.LocalCertificateAuthority;
 
 /**
  * The exam server: one composed start-up (folders → database and migrations → demo data when asked → routes →
@@ -45,6 +49,7 @@ public final class ExamServer extends VerticleBase {
     private HttpServer http;
     private ReportService reports;
     private DemoExam.Seeded demo;
+    private LocalCertificateAuthority.TlsFiles tls;
 
     public ExamServer(ServerConfig config, Clock clock) {
         this.config = config;
@@ -57,7 +62,12 @@ public final class ExamServer extends VerticleBase {
                 .compose(v -> Database.open(vertx, config.databaseFile()))
                 .compose(this::seedWhenAsked)
                 .compose(v -> vertx.executeBlocking(() -> SigningKeyStore.loadOrCreate(config.dataDir())))
-                .compose(keys -> listen(router(keys)));
+                .compose(keys -> vertx.executeBlocking(
+                                () -> LocalCertificateAuthority.ensure(config.dataDir(), List.of()))
+                        .compose(files -> {
+                            this.tls = files;
+                            return listen(router(keys));
+                        }));
     }
 
     private Future<Void> prepareFolders() {
@@ -103,8 +113,15 @@ public final class ExamServer extends VerticleBase {
                 .mount(router);
         new StaffRoutes(vertx, new StaffStore(database), new RosterStore(database), tokens, audit, clock).mount(router);
         PackageService packages = new PackageService(vertx, database, bank, assets, signingKeys, clock);
-        new DeliveryRoutes(vertx, new KioskRegistry(database), new KeyRelease(vertx), packages, config.packagesDir(),
-                        tokens, audit, clock)
+        new DeliveryRoutes(
+                        vertx,
+                        new KioskRegistry(database),
+                        new KeyRelease(vertx),
+                        packages,
+                        config.packagesDir(),
+                        tokens,
+                        audit,
+                        clock)
                 .mount(router);
         router.route().last().handler(ctx -> ctx.fail(404));
         router.route().failureHandler(Http::onFailure);
@@ -112,7 +129,12 @@ public final class ExamServer extends VerticleBase {
     }
 
     private Future<HttpServer> listen(Router router) {
-        return vertx.createHttpServer()
+        HttpServerOptions options = new HttpServerOptions()
+                .setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setKeyPath(tls.serverKey().toString())
+                        .setCertPath(tls.serverCertificate().toString()));
+        return vertx.createHttpServer(options)
                 .requestHandler(router)
                 .listen(config.port(), config.host())
                 .map(server -> {
@@ -130,6 +152,16 @@ public final class ExamServer extends VerticleBase {
             }
             return Future.succeededFuture();
         });
+    }
+
+    /** The CA kiosks and consoles pin, and its fingerprint. */
+    public LocalCertificateAuthority.TlsFiles tls() {
+        return tls;
+    }
+
+    /** The address to reach this server on this machine. */
+    public java.net.URI localUri() {
+        return java.net.URI.create("https://127.0.0.1:" + port());
     }
 
     /** The port actually bound (useful with port 0). */

@@ -34,6 +34,7 @@ import org.readroom.core.protocol.Messages.LoginRequest;
 import org.readroom.core.protocol.Messages.PaperDelivery;
 import org.readroom.core.protocol.Messages.StaffLoginRequest;
 import org.readroom.core.protocol.Messages.SubmitRequest;
+import org.readroom.core.protocol.PinnedTrust;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
 import org.readroom.core.session.CandidateStatus;
@@ -49,6 +50,7 @@ class ExamServerIT {
     private Vertx vertx;
     private ExamServer server;
     private URI url;
+    private PinnedTrust trust;
 
     @BeforeEach
     void start() throws Exception {
@@ -59,7 +61,8 @@ class ExamServerIT {
     private void startServer() throws Exception {
         server = new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), Clock.systemUTC());
         vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        url = URI.create("http://127.0.0.1:" + server.port());
+        url = server.localUri();
+        trust = PinnedTrust.fromFile(server.tls().caCertificate());
     }
 
     @AfterEach
@@ -69,7 +72,7 @@ class ExamServerIT {
 
     private KioskApi loggedIn(int candidate) throws Exception {
         DemoExam.Credentials c = server.demo().candidates().get(candidate);
-        KioskApi api = new KioskApi(new ServerConnection(url));
+        KioskApi api = new KioskApi(new ServerConnection(url, trust));
         get(api.login(new LoginRequest(c.candidateNumber(), c.admissionCode())));
         return api;
     }
@@ -85,14 +88,14 @@ class ExamServerIT {
 
     @Test
     void wrongAdmissionCodeIsRefusedAsLoginFailed() {
-        KioskApi api = new KioskApi(new ServerConnection(url));
+        KioskApi api = new KioskApi(new ServerConnection(url, trust));
         assertEquals(ErrorCode.LOGIN_FAILED, errorOf(api.login(new LoginRequest("2026001", "000000"))));
         assertEquals(ErrorCode.LOGIN_FAILED, errorOf(api.login(new LoginRequest("9999999", "314159"))));
     }
 
     @Test
     void aCandidateCannotReadTheProctorsRoster() throws Exception {
-        ServerConnection connection = new ServerConnection(url);
+        ServerConnection connection = new ServerConnection(url, trust);
         KioskApi api = new KioskApi(connection);
         DemoExam.Credentials c = server.demo().candidates().get(1);
         get(api.login(new LoginRequest(c.candidateNumber(), c.admissionCode())));
@@ -101,7 +104,7 @@ class ExamServerIT {
                 ErrorCode.FORBIDDEN, errorOf(asCandidate.roster(server.demo().sessionId())));
         assertEquals(
                 ErrorCode.NOT_AUTHENTICATED,
-                errorOf(new StaffApi(new ServerConnection(url))
+                errorOf(new StaffApi(new ServerConnection(url, trust))
                         .roster(server.demo().sessionId())));
     }
 
@@ -165,7 +168,7 @@ class ExamServerIT {
         KioskApi api = loggedIn(0);
         get(api.start());
         get(api.save(new AnswerSave(1, DemoPaper.NODULE_ITEM, Set.of("B"), "")));
-        StaffApi proctor = new StaffApi(new ServerConnection(url));
+        StaffApi proctor = new StaffApi(new ServerConnection(url, trust));
         get(proctor.login(new StaffLoginRequest(DemoExam.PROCTOR_USER, DemoExam.PROCTOR_PASSWORD)));
         var roster = get(proctor.roster(server.demo().sessionId()));
         assertEquals(6, roster.candidates().size());
@@ -175,12 +178,13 @@ class ExamServerIT {
         assertEquals(CandidateStatus.REGISTERED, roster.candidates().get(1).status());
         assertEquals(
                 ErrorCode.LOGIN_FAILED,
-                errorOf(new StaffApi(new ServerConnection(url)).login(new StaffLoginRequest("proctor", "wrong"))));
+                errorOf(new StaffApi(new ServerConnection(url, trust))
+                        .login(new StaffLoginRequest("proctor", "wrong"))));
     }
 
     @Test
     void malformedJsonGetsTheErrorEnvelopeAndNoStackTrace() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().sslContext(trust.sslContext()).build();
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(url + ApiPaths.KIOSK_LOGIN))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"candidateNumber\": "))

@@ -31,6 +31,7 @@ import org.readroom.core.protocol.DeliveryMessages.KioskView;
 import org.readroom.core.protocol.DeliveryMessages.PackageInfo;
 import org.readroom.core.protocol.KioskDeliveryApi;
 import org.readroom.core.protocol.Messages.StaffLoginRequest;
+import org.readroom.core.protocol.PinnedTrust;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
 import org.readroom.server.ExamServer;
@@ -49,6 +50,7 @@ class DeliveryIT {
     private Vertx vertx;
     private ExamServer server;
     private URI url;
+    private PinnedTrust trust;
     private final ExecutorService io = Executors.newCachedThreadPool();
 
     @BeforeEach
@@ -56,7 +58,8 @@ class DeliveryIT {
         vertx = Vertx.vertx();
         server = new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), Clock.systemUTC());
         vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        url = URI.create("http://127.0.0.1:" + server.port());
+        url = server.localUri();
+        trust = PinnedTrust.fromFile(server.tls().caCertificate());
     }
 
     @AfterEach
@@ -75,26 +78,31 @@ class DeliveryIT {
     }
 
     private KioskDeliveryApi kiosk(KioskIdentity identity) {
-        return new KioskDeliveryApi(new ServerConnection(url), identity, null, io);
+        return new KioskDeliveryApi(new ServerConnection(url, trust), identity, null, io);
     }
 
     @Test
     void approvedAdmittedKiosksGetThePackageBeforeAndTheKeyAtTheStartAndNobodyElseDoes() throws Exception {
-        StaffApi admin = new StaffApi(new ServerConnection(url));
+        StaffApi admin = new StaffApi(new ServerConnection(url, trust));
         get(admin.login(new StaffLoginRequest(DemoExam.ADMIN_USER, DemoExam.ADMIN_PASSWORD)));
         long session = server.demo().sessionId();
         get(admin.buildPackage(DemoExam.PAPER_ID));
-        byte[] serverKey = HexFormat.of().parseHex(Files.readString(data.resolve("keys/package-signing.pub")).strip());
+        byte[] serverKey = HexFormat.of()
+                .parseHex(Files.readString(data.resolve("keys/package-signing.pub"))
+                        .strip());
 
         KioskDeliveryApi a = kiosk(KioskIdentity.generate());
         KioskDeliveryApi b = kiosk(KioskIdentity.generate());
-        KioskDeliveryApi stranger = new KioskDeliveryApi(new ServerConnection(url), KioskIdentity.generate(), "made-up-id", io);
+        KioskDeliveryApi stranger =
+                new KioskDeliveryApi(new ServerConnection(url, trust), KioskIdentity.generate(), "made-up-id", io);
         KioskStatus enrolledA = get(a.enrol("Lab A seat 1"));
         KioskStatus enrolledB = get(b.enrol("Lab A seat 2"));
         assertEquals("PENDING", enrolledA.status());
         assertTrue(enrolledA.pairingCode().matches("\\d{4}-\\d{4}"));
         assertEquals(ErrorCode.KIOSK_NOT_APPROVED, refused(a.packages()), "nothing before approval");
-        assertEquals(ErrorCode.KIOSK_NOT_APPROVED, refused(admin.admitKiosk(session, a.kioskId())),
+        assertEquals(
+                ErrorCode.KIOSK_NOT_APPROVED,
+                refused(admin.admitKiosk(session, a.kioskId())),
                 "admission waits for approval too");
 
         get(admin.approveKiosk(enrolledA.kioskId()));
@@ -119,7 +127,11 @@ class DeliveryIT {
             get(kiosk.report(info.packageId(), Files.size(copy), true));
         }
         List<KioskView> views = get(admin.kiosks());
-        assertTrue(views.stream().allMatch(v -> v.packages().size() == 1 && v.packages().get(0).verified()), views.toString());
+        assertTrue(
+                views.stream()
+                        .allMatch(v ->
+                                v.packages().size() == 1 && v.packages().get(0).verified()),
+                views.toString());
 
         // Before the start there is no key, and a stranger gets neither package nor key.
         assertEquals(ErrorCode.KEY_NOT_RELEASED, refused(a.awaitKey(info.packageId(), 0)));
@@ -146,7 +158,7 @@ class DeliveryIT {
 
     @Test
     void anApprovedKioskThatIsNotAdmittedGetsNoKey() throws Exception {
-        StaffApi admin = new StaffApi(new ServerConnection(url));
+        StaffApi admin = new StaffApi(new ServerConnection(url, trust));
         get(admin.login(new StaffLoginRequest(DemoExam.ADMIN_USER, DemoExam.ADMIN_PASSWORD)));
         get(admin.buildPackage(DemoExam.PAPER_ID));
         KioskDeliveryApi c = kiosk(KioskIdentity.generate());
@@ -161,19 +173,27 @@ class DeliveryIT {
         KioskIdentity real = KioskIdentity.generate();
         KioskIdentity other = KioskIdentity.generate();
         // Claim real's public keys but sign with other's private key.
-        byte[] body = org.readroom.core.protocol.Wire.encode(new org.readroom.core.protocol.DeliveryMessages.EnrolRequest(
-                "forged", real.publicKeys().agreementHex(), real.publicKeys().signingHex()));
+        byte[] body =
+                org.readroom.core.protocol.Wire.encode(new org.readroom.core.protocol.DeliveryMessages.EnrolRequest(
+                        "forged",
+                        real.publicKeys().agreementHex(),
+                        real.publicKeys().signingHex()));
         long now = System.currentTimeMillis();
         byte[] signature = other.sign(KioskIdentity.requestToSign("POST", "/api/v1/kiosks/enrol", now, body));
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                                URI.create(url + "/api/v1/kiosks/enrol"))
-                        .header("Content-Type", "application/json")
-                        .header("X-ReadRoom-Kiosk", "enrolling")
-                        .header("X-ReadRoom-Timestamp", Long.toString(now))
-                        .header("X-ReadRoom-Signature", java.util.Base64.getEncoder().encodeToString(signature))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newBuilder()
+                .sslContext(trust.sslContext())
+                .build()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(URI.create(url + "/api/v1/kiosks/enrol"))
+                                .header("Content-Type", "application/json")
+                                .header("X-ReadRoom-Kiosk", "enrolling")
+                                .header("X-ReadRoom-Timestamp", Long.toString(now))
+                                .header(
+                                        "X-ReadRoom-Signature",
+                                        java.util.Base64.getEncoder().encodeToString(signature))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(401, response.statusCode());
         assertTrue(response.body().contains(ErrorCode.KIOSK_SIGNATURE_INVALID.code()), response.body());
     }

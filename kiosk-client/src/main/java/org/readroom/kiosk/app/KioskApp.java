@@ -48,7 +48,7 @@ public final class KioskApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        this.api = new KioskApi(new ServerConnection(options.server()));
+        this.api = new KioskApi(new ServerConnection(options.server(), options.trust()));
         this.scene = new Scene(new StackPane(), 1280, 800);
         scene.getStylesheets()
                 .add(KioskApp.class.getResource("/org/readroom/kiosk/kiosk.css").toExternalForm());

@@ -27,7 +27,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         UiText text = ConsoleText.in(options.locale());
-        StaffApi api = new StaffApi(new ServerConnection(options.server()));
+        StaffApi api = new StaffApi(new ServerConnection(options.server(), options.trust()));
         Scene scene = new Scene(new StackPane(), 1100, 700);
         scene.getStylesheets()
                 .add(ConsoleApp.class

@@ -23,7 +23,8 @@ public final class DeliveryMessages {
     public record PackageCopy(String packageId, long bytesReceived, long size, boolean verified) {}
 
     /** Admin view of a kiosk. */
-    public record KioskView(String kioskId, String name, String status, String pairingCode, List<PackageCopy> packages) {}
+    public record KioskView(
+            String kioskId, String name, String status, String pairingCode, List<PackageCopy> packages) {}
 
     /** Server → kiosk at the start: the content key wrapped for this kiosk (base64 fields). */
     public record WrappedKey(String packageId, String ephemeralPublic, String sealed) {}

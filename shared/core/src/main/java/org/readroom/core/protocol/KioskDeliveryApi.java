@@ -51,8 +51,14 @@ public final class KioskDeliveryApi {
     /** Asks to be enrolled; the answer carries the pairing code to show on screen while an admin approves. */
     public CompletableFuture<KioskStatus> enrol(String name) {
         KioskIdentity.KioskPublicKeys keys = identity.publicKeys();
-        return connection.signed("POST", ApiPaths.KIOSK_ENROL, null,
-                        new EnrolRequest(name, keys.agreementHex(), keys.signingHex()), identity, "enrolling",
+        return connection
+                .signed(
+                        "POST",
+                        ApiPaths.KIOSK_ENROL,
+                        null,
+                        new EnrolRequest(name, keys.agreementHex(), keys.signingHex()),
+                        identity,
+                        "enrolling",
                         Wire.mapper().constructType(KioskStatus.class))
                 .thenApply(status -> {
                     kioskId = ((KioskStatus) status).kioskId();
@@ -61,12 +67,24 @@ public final class KioskDeliveryApi {
     }
 
     public CompletableFuture<KioskStatus> me() {
-        return connection.signed("GET", ApiPaths.KIOSK_ME, null, null, identity, kioskId,
+        return connection.signed(
+                "GET",
+                ApiPaths.KIOSK_ME,
+                null,
+                null,
+                identity,
+                kioskId,
                 Wire.mapper().constructType(KioskStatus.class));
     }
 
     public CompletableFuture<List<PackageInfo>> packages() {
-        return connection.signed("GET", ApiPaths.KIOSK_PACKAGES, null, null, identity, kioskId,
+        return connection.signed(
+                "GET",
+                ApiPaths.KIOSK_PACKAGES,
+                null,
+                null,
+                identity,
+                kioskId,
                 Wire.mapper().getTypeFactory().constructCollectionType(List.class, PackageInfo.class));
     }
 
@@ -87,19 +105,25 @@ public final class KioskDeliveryApi {
         long from = have > info.size() ? 0 : have;
         Map<String, String> headers = from > 0 ? Map.of("Range", "bytes=" + from + "-") : Map.of();
         String path = ApiPaths.packageFile(info.packageId());
-        return connection.signedStream(path, identity, kioskId, headers).thenApplyAsync(response -> {
-            if (response.statusCode() != 200 && response.statusCode() != 206) {
-                throw ServerConnection.errorFromStream(path, response);
-            }
-            boolean append = response.statusCode() == 206;
-            return copy(response, target, append ? from : 0, append, progress);
-        }, io);
+        return connection
+                .signedStream(path, identity, kioskId, headers)
+                .thenApplyAsync(
+                        response -> {
+                            if (response.statusCode() != 200 && response.statusCode() != 206) {
+                                throw ServerConnection.errorFromStream(path, response);
+                            }
+                            boolean append = response.statusCode() == 206;
+                            return copy(response, target, append ? from : 0, append, progress);
+                        },
+                        io);
     }
 
-    private static long copy(HttpResponse<InputStream> response, Path target, long start, boolean append, LongConsumer progress) {
+    private static long copy(
+            HttpResponse<InputStream> response, Path target, long start, boolean append, LongConsumer progress) {
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         try (InputStream in = response.body();
-                OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+                OutputStream out =
+                        Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             byte[] buffer = new byte[64 * 1024];
             long total = start;
             int n;
@@ -115,8 +139,14 @@ public final class KioskDeliveryApi {
     }
 
     public CompletableFuture<PackageProgress> report(String packageId, long bytes, boolean verified) {
-        return connection.signed("POST", ApiPaths.packageProgress(packageId), null, new PackageProgress(bytes, verified),
-                identity, kioskId, Wire.mapper().constructType(PackageProgress.class));
+        return connection.signed(
+                "POST",
+                ApiPaths.packageProgress(packageId),
+                null,
+                new PackageProgress(bytes, verified),
+                identity,
+                kioskId,
+                Wire.mapper().constructType(PackageProgress.class));
     }
 
     /**
@@ -124,16 +154,29 @@ public final class KioskDeliveryApi {
      * with this kiosk's private key.
      */
     public CompletableFuture<byte[]> awaitKey(String packageId, int waitSeconds) {
-        return connection.<WrappedKey>signed("GET", ApiPaths.packageKey(packageId), "wait=" + waitSeconds, null,
-                        identity, kioskId, Wire.mapper().constructType(WrappedKey.class))
+        return connection
+                .<WrappedKey>signed(
+                        "GET",
+                        ApiPaths.packageKey(packageId),
+                        "wait=" + waitSeconds,
+                        null,
+                        identity,
+                        kioskId,
+                        Wire.mapper().constructType(WrappedKey.class))
                 .thenApply(wrapped -> {
                     try {
                         Base64.Decoder b64 = Base64.getDecoder();
-                        return KeyWrap.unwrap(new KeyWrap.Wrapped(b64.decode(wrapped.ephemeralPublic()),
-                                b64.decode(wrapped.sealed())), identity, packageId, kioskId);
+                        return KeyWrap.unwrap(
+                                new KeyWrap.Wrapped(
+                                        b64.decode(wrapped.ephemeralPublic()), b64.decode(wrapped.sealed())),
+                                identity,
+                                packageId,
+                                kioskId);
                     } catch (InvalidCipherTextException | IllegalArgumentException e) {
-                        throw new CompletionException(new ApiException(ErrorCode.PACKAGE_REFUSED,
-                                "the released key does not unwrap with this kiosk's key", e));
+                        throw new CompletionException(new ApiException(
+                                ErrorCode.PACKAGE_REFUSED,
+                                "the released key does not unwrap with this kiosk's key",
+                                e));
                     }
                 });
     }

@@ -13,8 +13,14 @@ public final class KioskSigning {
 
     private KioskSigning() {}
 
-    static HttpRequest.Builder sign(HttpRequest.Builder request, KioskIdentity identity, String kioskId, String method,
-            String path, long timestamp, byte[] body) {
+    static HttpRequest.Builder sign(
+            HttpRequest.Builder request,
+            KioskIdentity identity,
+            String kioskId,
+            String method,
+            String path,
+            long timestamp,
+            byte[] body) {
         byte[] signature = identity.sign(KioskIdentity.requestToSign(method, path, timestamp, body));
         return request.header(KIOSK_HEADER, kioskId)
                 .header(TIMESTAMP_HEADER, Long.toString(timestamp))

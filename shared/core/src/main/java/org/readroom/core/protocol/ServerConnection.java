@@ -8,8 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.readroom.core.errors.ApiException;
 import org.readroom.core.enrolment.KioskIdentity;
+import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
 
 /**
@@ -24,12 +24,17 @@ public final class ServerConnection implements AutoCloseable {
     private final HttpClient http;
     private volatile String token;
 
-    public ServerConnection(URI base) {
+    /** A connection over TLS to a server whose certificate authority is the pinned one; plain HTTP is refused. */
+    public ServerConnection(URI base, PinnedTrust trust) {
+        if (!"https".equals(base.getScheme())) {
+            throw new IllegalArgumentException("server address must start with https://, was " + base);
+        }
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(trust.sslContext())
                 .build();
     }
 
@@ -81,30 +86,39 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     /** A request signed by an enrolled kiosk (see {@link KioskSigning}); body may be null for GET. */
-    <T> CompletableFuture<T> signed(String method, String path, String query, Object body, KioskIdentity identity,
-            String kioskId, JavaType type) {
+    <T> CompletableFuture<T> signed(
+            String method,
+            String path,
+            String query,
+            Object body,
+            KioskIdentity identity,
+            String kioskId,
+            JavaType type) {
         byte[] bytes = body == null ? new byte[0] : Wire.encode(body);
         HttpRequest.Builder request = request(path + (query == null ? "" : "?" + query));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
         KioskSigning.sign(request, identity, kioskId, method, path, System.currentTimeMillis(), bytes);
         return send(request, type);
     }
 
     /** A signed GET whose body is streamed to the caller (package downloads); the caller checks the status. */
-    CompletableFuture<HttpResponse<java.io.InputStream>> signedStream(String path, KioskIdentity identity, String kioskId,
-            java.util.Map<String, String> headers) {
+    CompletableFuture<HttpResponse<java.io.InputStream>> signedStream(
+            String path, KioskIdentity identity, String kioskId, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = request(path).GET().timeout(Duration.ofHours(1));
         headers.forEach(request::header);
         KioskSigning.sign(request, identity, kioskId, "GET", path, System.currentTimeMillis(), new byte[0]);
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream()).handle((response, failure) -> {
-            if (failure != null) {
-                throw unreachable(path, failure);
-            }
-            return response;
-        });
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw unreachable(path, failure);
+                    }
+                    return response;
+                });
     }
 
     /** The catalogue error carried by an error response body that was streamed. */

@@ -55,8 +55,10 @@ public final class StaffApi {
     }
 
     public CompletableFuture<List<String>> admitKiosk(long sessionId, String kioskId) {
-        return connection.post(ApiPaths.admitKiosk(sessionId, kioskId), Map.of(), Wire.mapper().getTypeFactory()
-                .constructCollectionType(List.class, String.class));
+        return connection.post(
+                ApiPaths.admitKiosk(sessionId, kioskId),
+                Map.of(),
+                Wire.mapper().getTypeFactory().constructCollectionType(List.class, String.class));
     }
 
     public CompletableFuture<DeliveryMessages.SessionStarted> startSession(long sessionId) {
