@@ -17,7 +17,6 @@ import org.readroom.core.protocol.ApiPaths;
 import org.readroom.core.protocol.DeliveryMessages.EnrolRequest;
 import org.readroom.core.protocol.DeliveryMessages.KioskStatus;
 import org.readroom.core.protocol.DeliveryMessages.PackageBuilt;
-import org.readroom.core.protocol.DeliveryMessages.PackageInfo;
 import org.readroom.core.protocol.DeliveryMessages.PackageProgress;
 import org.readroom.core.protocol.DeliveryMessages.SessionStarted;
 import org.readroom.core.protocol.DeliveryMessages.WrappedKey;
@@ -47,8 +46,15 @@ public final class DeliveryRoutes {
     private final AuditLog audit;
     private final Clock clock;
 
-    public DeliveryRoutes(Vertx vertx, KioskRegistry registry, KeyRelease release, PackageService packages,
-            Path packagesDir, Tokens tokens, AuditLog audit, Clock clock) {
+    public DeliveryRoutes(
+            Vertx vertx,
+            KioskRegistry registry,
+            KeyRelease release,
+            PackageService packages,
+            Path packagesDir,
+            Tokens tokens,
+            AuditLog audit,
+            Clock clock) {
         this.vertx = vertx;
         this.registry = registry;
         this.signatures = new KioskSignatures(registry, clock);
@@ -64,24 +70,36 @@ public final class DeliveryRoutes {
         router.post(ApiPaths.KIOSK_ENROL).handler(this::enrol);
         router.get(ApiPaths.KIOSK_ME).handler(signatures.require(false)).handler(this::me);
         router.get(ApiPaths.KIOSK_PACKAGES).handler(signatures.require(true)).handler(this::list);
-        router.get(ApiPaths.KIOSK_PACKAGES + "/:id").handler(signatures.require(true)).handler(this::download);
-        router.post(ApiPaths.KIOSK_PACKAGES + "/:id/progress").handler(signatures.require(true)).handler(this::progress);
-        router.get(ApiPaths.KIOSK_PACKAGES + "/:id/key").handler(signatures.require(true)).handler(this::key);
+        router.get(ApiPaths.KIOSK_PACKAGES + "/:id")
+                .handler(signatures.require(true))
+                .handler(this::download);
+        router.post(ApiPaths.KIOSK_PACKAGES + "/:id/progress")
+                .handler(signatures.require(true))
+                .handler(this::progress);
+        router.get(ApiPaths.KIOSK_PACKAGES + "/:id/key")
+                .handler(signatures.require(true))
+                .handler(this::key);
         var staff = Http.requireRole(tokens, Role.ADMIN, Role.PROCTOR);
         router.get(ApiPaths.ADMIN_KIOSKS).handler(staff).handler(ctx -> Http.reply(ctx, registry.list()));
         router.post(ApiPaths.ADMIN_KIOSKS + "/:id/approve").handler(staff).handler(ctx -> decide(ctx, "APPROVED"));
         router.post(ApiPaths.ADMIN_KIOSKS + "/:id/revoke").handler(staff).handler(ctx -> decide(ctx, "REVOKED"));
-        router.post(ApiPaths.BASE + "/admin/papers/:paper/package").handler(Http.requireRole(tokens, Role.ADMIN))
+        router.post(ApiPaths.BASE + "/admin/papers/:paper/package")
+                .handler(Http.requireRole(tokens, Role.ADMIN))
                 .handler(this::build);
-        router.post(ApiPaths.PROCTOR_SESSIONS + "/:session/kiosks/:kiosk/admit").handler(staff).handler(this::admit);
-        router.post(ApiPaths.PROCTOR_SESSIONS + "/:session/start").handler(staff).handler(this::start);
+        router.post(ApiPaths.PROCTOR_SESSIONS + "/:session/kiosks/:kiosk/admit")
+                .handler(staff)
+                .handler(this::admit);
+        router.post(ApiPaths.PROCTOR_SESSIONS + "/:session/start")
+                .handler(staff)
+                .handler(this::start);
     }
 
     private void enrol(RoutingContext ctx) {
         EnrolRequest request = Http.body(ctx, EnrolRequest.class);
         KioskPublicKeys keys;
         try {
-            keys = new KioskPublicKeys(HexFormat.of().parseHex(request.agreementKey()),
+            keys = new KioskPublicKeys(
+                    HexFormat.of().parseHex(request.agreementKey()),
                     HexFormat.of().parseHex(request.signingKey()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "agreementKey and signingKey must be 32-byte hex keys");
@@ -93,14 +111,19 @@ public final class DeliveryRoutes {
         if (!signatures.verified(ctx, keys)) {
             throw new ApiException(ErrorCode.KIOSK_SIGNATURE_INVALID, "enrolment not signed by the key it names");
         }
-        Http.reply(ctx, registry.enrol(request.name().strip(), keys, clock.millis())
-                .compose(k -> audit.append("kiosk:" + k.id(), "enrol", k.name() + " " + keys.pairingCode())
-                        .map(v -> new KioskStatus(k.id(), k.name(), k.status(), keys.pairingCode()))));
+        Http.reply(
+                ctx,
+                registry.enrol(request.name().strip(), keys, clock.millis())
+                        .compose(k -> audit.append("kiosk:" + k.id(), "enrol", k.name() + " " + keys.pairingCode())
+                                .map(v -> new KioskStatus(k.id(), k.name(), k.status(), keys.pairingCode()))));
     }
 
     private void me(RoutingContext ctx) {
         KioskRecord kiosk = KioskSignatures.kiosk(ctx);
-        Http.ok(ctx, new KioskStatus(kiosk.id(), kiosk.name(), kiosk.status(), kiosk.keys().pairingCode()));
+        Http.ok(
+                ctx,
+                new KioskStatus(
+                        kiosk.id(), kiosk.name(), kiosk.status(), kiosk.keys().pairingCode()));
     }
 
     private void list(RoutingContext ctx) {
@@ -110,10 +133,14 @@ public final class DeliveryRoutes {
     private void decide(RoutingContext ctx, String status) {
         Principal who = Http.principal(ctx);
         String kioskId = ctx.pathParam("id");
-        Http.reply(ctx, registry.decide(kioskId, status, who.name(), clock.millis())
-                .compose(k -> audit.append("staff:" + who.name(), status.toLowerCase(java.util.Locale.ROOT) + " kiosk",
+        Http.reply(
+                ctx,
+                registry.decide(kioskId, status, who.name(), clock.millis()).compose(k -> audit.append(
+                                "staff:" + who.name(),
+                                status.toLowerCase(java.util.Locale.ROOT) + " kiosk",
                                 k.id() + " " + k.keys().pairingCode())
-                        .map(v -> new KioskStatus(k.id(), k.name(), k.status(), k.keys().pairingCode()))));
+                        .map(v -> new KioskStatus(
+                                k.id(), k.name(), k.status(), k.keys().pairingCode()))));
     }
 
     private void build(RoutingContext ctx) {
@@ -123,30 +150,42 @@ public final class DeliveryRoutes {
             throw new ApiException(ErrorCode.BAD_REQUEST, "paper id is not valid");
         }
         Path file = packagesDir.resolve(paperId + "-" + clock.millis() + ".rrpkg");
-        Http.reply(ctx, packages.build(paperId, file)
-                .compose(built -> audit.append("staff:" + who.name(), "build package", paperId + " "
-                                + built.manifest().packageId())
-                        .map(v -> new PackageBuilt(built.manifest().packageId(), paperId, built.size(),
-                                built.manifest().chunks().size()))));
+        Http.reply(ctx, packages.build(paperId, file).compose(built -> audit.append(
+                        "staff:" + who.name(),
+                        "build package",
+                        paperId + " " + built.manifest().packageId())
+                .map(v -> new PackageBuilt(
+                        built.manifest().packageId(),
+                        paperId,
+                        built.size(),
+                        built.manifest().chunks().size()))));
     }
 
     /** Serves the package file, from the byte a kiosk already has when it sends {@code Range: bytes=N-}. */
     private void download(RoutingContext ctx) {
         String packageId = ctx.pathParam("id");
-        registry.storedPackage(packageId).onSuccess(stored -> {
-            long from = rangeStart(ctx.request().getHeader("Range"), stored.size());
-            if (from < 0) {
-                ctx.response().setStatusCode(416).putHeader("Content-Range", "bytes */" + stored.size()).end();
-                return;
-            }
-            ctx.response().putHeader("Content-Type", "application/octet-stream");
-            ctx.response().putHeader("Accept-Ranges", "bytes");
-            if (from > 0) {
-                ctx.response().setStatusCode(206);
-                ctx.response().putHeader("Content-Range", "bytes " + from + "-" + (stored.size() - 1) + "/" + stored.size());
-            }
-            ctx.response().sendFile(stored.file(), from, stored.size() - from);
-        }).onFailure(failure -> Http.fail(ctx, failure));
+        registry.storedPackage(packageId)
+                .onSuccess(stored -> {
+                    long from = rangeStart(ctx.request().getHeader("Range"), stored.size());
+                    if (from < 0) {
+                        ctx.response()
+                                .setStatusCode(416)
+                                .putHeader("Content-Range", "bytes */" + stored.size())
+                                .end();
+                        return;
+                    }
+                    ctx.response().putHeader("Content-Type", "application/octet-stream");
+                    ctx.response().putHeader("Accept-Ranges", "bytes");
+                    if (from > 0) {
+                        ctx.response().setStatusCode(206);
+                        ctx.response()
+                                .putHeader(
+                                        "Content-Range",
+                                        "bytes " + from + "-" + (stored.size() - 1) + "/" + stored.size());
+                    }
+                    ctx.response().sendFile(stored.file(), from, stored.size() - from);
+                })
+                .onFailure(failure -> Http.fail(ctx, failure));
     }
 
     static long rangeStart(String header, long size) {
@@ -164,10 +203,16 @@ public final class DeliveryRoutes {
         KioskRecord kiosk = KioskSignatures.kiosk(ctx);
         PackageProgress progress = Http.body(ctx, PackageProgress.class);
         String packageId = ctx.pathParam("id");
-        Http.reply(ctx, registry.storedPackage(packageId)
-                .compose(stored -> registry.progress(kiosk.id(), packageId,
-                        Math.max(0, Math.min(progress.bytesReceived(), stored.size())), progress.verified(), clock.millis()))
-                .map(v -> progress));
+        Http.reply(
+                ctx,
+                registry.storedPackage(packageId)
+                        .compose(stored -> registry.progress(
+                                kiosk.id(),
+                                packageId,
+                                Math.max(0, Math.min(progress.bytesReceived(), stored.size())),
+                                progress.verified(),
+                                clock.millis()))
+                        .map(v -> progress));
     }
 
     /** The content key wrapped for this kiosk once its session has started; parks the request until then. */
@@ -175,28 +220,29 @@ public final class DeliveryRoutes {
         KioskRecord kiosk = KioskSignatures.kiosk(ctx);
         long wait = waitMillis(ctx.request().getParam("wait"));
         String packageId = ctx.pathParam("id");
-        Future<WrappedKey> result = registry.storedPackage(packageId).compose(stored -> registry
-                .admission(kiosk.id(), stored.paperId())
-                .compose(admission -> {
-                    if (admission.isEmpty()) {
-                        return Future.failedFuture(new ApiException(ErrorCode.KIOSK_NOT_ADMITTED, kiosk.id()));
-                    }
-                    if (admission.get()) {
-                        return Future.succeededFuture(wrap(stored, kiosk));
-                    }
-                    if (wait == 0) {
-                        return Future.failedFuture(new ApiException(ErrorCode.KEY_NOT_RELEASED, packageId));
-                    }
-                    Future<Void> woken = release.awaitStart(stored.paperId(), wait);
-                    // The start may have happened between the check above and parking: look once more.
-                    registry.admission(kiosk.id(), stored.paperId()).onSuccess(again -> {
-                        if (again.orElse(false)) {
-                            release.started(stored.paperId());
-                        }
-                    });
-                    return woken.recover(timeout -> Future.failedFuture(new ApiException(ErrorCode.KEY_NOT_RELEASED, packageId)))
-                            .compose(v -> afterStart(stored, kiosk.id()));
-                }));
+        Future<WrappedKey> result = registry.storedPackage(packageId)
+                .compose(stored -> registry.admission(kiosk.id(), stored.paperId())
+                        .compose(admission -> {
+                            if (admission.isEmpty()) {
+                                return Future.failedFuture(new ApiException(ErrorCode.KIOSK_NOT_ADMITTED, kiosk.id()));
+                            }
+                            if (admission.get()) {
+                                return Future.succeededFuture(wrap(stored, kiosk));
+                            }
+                            if (wait == 0) {
+                                return Future.failedFuture(new ApiException(ErrorCode.KEY_NOT_RELEASED, packageId));
+                            }
+                            Future<Void> woken = release.awaitStart(stored.paperId(), wait);
+                            // The start may have happened between the check above and parking: look once more.
+                            registry.admission(kiosk.id(), stored.paperId()).onSuccess(again -> {
+                                if (again.orElse(false)) {
+                                    release.started(stored.paperId());
+                                }
+                            });
+                            return woken.recover(timeout -> Future.failedFuture(
+                                            new ApiException(ErrorCode.KEY_NOT_RELEASED, packageId)))
+                                    .compose(v -> afterStart(stored, kiosk.id()));
+                        }));
         Http.reply(ctx, result);
     }
 
@@ -205,8 +251,8 @@ public final class DeliveryRoutes {
      * was not revoked while it waited.
      */
     private Future<WrappedKey> afterStart(KioskRegistry.StoredPackage stored, String kioskId) {
-        return registry.admission(kioskId, stored.paperId()).compose(admission -> registry.find(kioskId)
-                .compose(now -> {
+        return registry.admission(kioskId, stored.paperId())
+                .compose(admission -> registry.find(kioskId).compose(now -> {
                     if (now.isEmpty() || !now.get().approved()) {
                         return Future.failedFuture(new ApiException(ErrorCode.KIOSK_REVOKED, kioskId));
                     }
@@ -220,7 +266,9 @@ public final class DeliveryRoutes {
     private static WrappedKey wrap(KioskRegistry.StoredPackage stored, KioskRecord kiosk) {
         KeyWrap.Wrapped wrapped = KeyWrap.wrap(stored.contentKey(), kiosk.keys(), stored.packageId(), kiosk.id());
         Base64.Encoder b64 = Base64.getEncoder();
-        return new WrappedKey(stored.packageId(), b64.encodeToString(wrapped.ephemeralPublic()),
+        return new WrappedKey(
+                stored.packageId(),
+                b64.encodeToString(wrapped.ephemeralPublic()),
                 b64.encodeToString(wrapped.sealed()));
     }
 
@@ -239,23 +287,26 @@ public final class DeliveryRoutes {
         Principal who = Http.principal(ctx);
         long sessionId = sessionId(ctx);
         String kioskId = ctx.pathParam("kiosk");
-        Http.reply(ctx, registry.find(kioskId)
-                .compose(found -> found.isPresent() && found.get().approved()
-                        ? registry.admit(sessionId, kioskId, who.name(), clock.millis())
-                        : Future.failedFuture(new ApiException(ErrorCode.KIOSK_NOT_APPROVED, kioskId)))
-                .compose(v -> audit.append("staff:" + who.name(), "admit kiosk", "session " + sessionId + " " + kioskId))
-                .map(v -> List.of(kioskId)));
+        Http.reply(
+                ctx,
+                registry.find(kioskId)
+                        .compose(found -> found.isPresent() && found.get().approved()
+                                ? registry.admit(sessionId, kioskId, who.name(), clock.millis())
+                                : Future.failedFuture(new ApiException(ErrorCode.KIOSK_NOT_APPROVED, kioskId)))
+                        .compose(v -> audit.append(
+                                "staff:" + who.name(), "admit kiosk", "session " + sessionId + " " + kioskId))
+                        .map(v -> List.of(kioskId)));
     }
 
     private void start(RoutingContext ctx) {
         Principal who = Http.principal(ctx);
         long sessionId = sessionId(ctx);
-        Http.reply(ctx, registry.start(sessionId, clock.millis())
-                .compose(started -> audit.append("staff:" + who.name(), "start session", "session " + sessionId)
-                        .map(v -> {
-                            release.started(started.paperId());
-                            return new SessionStarted(sessionId, started.startedAt(), started.admittedKiosks());
-                        })));
+        Http.reply(ctx, registry.start(sessionId, clock.millis()).compose(started -> audit.append(
+                        "staff:" + who.name(), "start session", "session " + sessionId)
+                .map(v -> {
+                    release.started(started.paperId());
+                    return new SessionStarted(sessionId, started.startedAt(), started.admittedKiosks());
+                })));
     }
 
     private static long sessionId(RoutingContext ctx) {
@@ -265,5 +316,4 @@ public final class DeliveryRoutes {
             throw new ApiException(ErrorCode.BAD_REQUEST, "session id is not a number");
         }
     }
-
 }

@@ -59,7 +59,10 @@ public final class KioskRegistry {
     }
 
     private static KioskRecord kiosk(ResultSet row) throws SQLException {
-        return new KioskRecord(row.getString(1), row.getString(2), new KioskPublicKeys(row.getBytes(3), row.getBytes(4)),
+        return new KioskRecord(
+                row.getString(1),
+                row.getString(2),
+                new KioskPublicKeys(row.getBytes(3), row.getBytes(4)),
                 row.getString(5));
     }
 
@@ -94,7 +97,11 @@ public final class KioskRegistry {
                             "SELECT id, name, status, pairing_code FROM kiosks ORDER BY enrolled_at, id");
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    views.add(new KioskView(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                    views.add(new KioskView(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(4),
                             copies(connection, rows.getString(1))));
                 }
             }
@@ -110,7 +117,8 @@ public final class KioskRegistry {
             query.setString(1, kioskId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    copies.add(new PackageCopy(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getInt(4) == 1));
+                    copies.add(
+                            new PackageCopy(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getInt(4) == 1));
                 }
             }
         }
@@ -138,9 +146,10 @@ public final class KioskRegistry {
     public Future<List<PackageInfo>> packages() {
         return database.read(connection -> {
             List<PackageInfo> list = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT package_id, paper_id, size FROM packages p"
-                            + " WHERE created_at = (SELECT MAX(created_at) FROM packages q WHERE q.paper_id = p.paper_id)"
-                            + " ORDER BY paper_id");
+            try (PreparedStatement query =
+                            connection.prepareStatement("SELECT package_id, paper_id, size FROM packages p"
+                                    + " WHERE created_at = (SELECT MAX(created_at) FROM packages q WHERE q.paper_id = p.paper_id)"
+                                    + " ORDER BY paper_id");
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     list.add(new PackageInfo(rows.getString(1), rows.getString(2), rows.getLong(3)));
@@ -159,8 +168,8 @@ public final class KioskRegistry {
                     if (!row.next()) {
                         throw new ApiException(ErrorCode.NOT_FOUND, "package " + packageId);
                     }
-                    return new StoredPackage(row.getString(1), row.getString(2), row.getString(3), row.getBytes(4),
-                            row.getLong(5));
+                    return new StoredPackage(
+                            row.getString(1), row.getString(2), row.getString(3), row.getBytes(4), row.getLong(5));
                 }
             }
         });

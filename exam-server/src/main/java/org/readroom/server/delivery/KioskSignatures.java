@@ -37,18 +37,20 @@ public final class KioskSignatures {
                 Http.fail(ctx, new ApiException(ErrorCode.KIOSK_SIGNATURE_INVALID, "no kiosk id"));
                 return;
             }
-            registry.find(kioskId).onSuccess(found -> {
-                if (found.isEmpty() || !verified(ctx, found.get().keys())) {
-                    Http.fail(ctx, new ApiException(ErrorCode.KIOSK_SIGNATURE_INVALID, "kiosk " + kioskId));
-                } else if (found.get().revoked()) {
-                    Http.fail(ctx, new ApiException(ErrorCode.KIOSK_REVOKED, "kiosk " + kioskId));
-                } else if (approvedOnly && !found.get().approved()) {
-                    Http.fail(ctx, new ApiException(ErrorCode.KIOSK_NOT_APPROVED, "kiosk " + kioskId));
-                } else {
-                    ctx.put(KIOSK, found.get());
-                    ctx.next();
-                }
-            }).onFailure(failure -> Http.fail(ctx, failure));
+            registry.find(kioskId)
+                    .onSuccess(found -> {
+                        if (found.isEmpty() || !verified(ctx, found.get().keys())) {
+                            Http.fail(ctx, new ApiException(ErrorCode.KIOSK_SIGNATURE_INVALID, "kiosk " + kioskId));
+                        } else if (found.get().revoked()) {
+                            Http.fail(ctx, new ApiException(ErrorCode.KIOSK_REVOKED, "kiosk " + kioskId));
+                        } else if (approvedOnly && !found.get().approved()) {
+                            Http.fail(ctx, new ApiException(ErrorCode.KIOSK_NOT_APPROVED, "kiosk " + kioskId));
+                        } else {
+                            ctx.put(KIOSK, found.get());
+                            ctx.next();
+                        }
+                    })
+                    .onFailure(failure -> Http.fail(ctx, failure));
         };
     }
 
@@ -73,7 +75,10 @@ public final class KioskSignatures {
                 return false;
             }
             Buffer body = ctx.body() == null ? null : ctx.body().buffer();
-            byte[] message = KioskIdentity.requestToSign(ctx.request().method().name(), ctx.request().path(), timestamp,
+            byte[] message = KioskIdentity.requestToSign(
+                    ctx.request().method().name(),
+                    ctx.request().path(),
+                    timestamp,
                     body == null ? new byte[0] : body.getBytes());
             return keys.verify(message, Base64.getDecoder().decode(signatureText));
         } catch (IllegalArgumentException e) {

@@ -37,7 +37,8 @@ public final class PackageService {
     private final SigningKeys keys;
     private final Clock clock;
 
-    public PackageService(Vertx vertx, Database database, BankStore bank, AssetStore assets, SigningKeys keys, Clock clock) {
+    public PackageService(
+            Vertx vertx, Database database, BankStore bank, AssetStore assets, SigningKeys keys, Clock clock) {
         this.vertx = vertx;
         this.database = database;
         this.bank = bank;
@@ -47,7 +48,8 @@ public final class PackageService {
     }
 
     public Future<Built> build(String paperId, Path target) {
-        return bank.paper(paperId).compose(paper -> vertx.executeBlocking(() -> write(paper, target), false))
+        return bank.paper(paperId)
+                .compose(paper -> vertx.executeBlocking(() -> write(paper, target), false))
                 .compose(built -> database.write(connection -> {
                     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO packages (package_id,"
                             + " paper_id, file, content_key, size, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -73,7 +75,9 @@ public final class PackageService {
         List<PackageWriter.Content> contents = new ArrayList<>();
         contents.add(new PackageWriter.Content("paper.json", Wire.encode(PaperContent.of(paper))));
         Set<String> slices = new LinkedHashSet<>();
-        paper.items().forEach(item -> item.images().stream().map(SeriesRef::sliceAssets).forEach(slices::addAll));
+        paper.items()
+                .forEach(item ->
+                        item.images().stream().map(SeriesRef::sliceAssets).forEach(slices::addAll));
         for (String sha : slices) {
             contents.add(new PackageWriter.Content("assets/" + sha, Files.readAllBytes(assets.path(sha))));
         }

@@ -44,7 +44,8 @@ public final class SigningKeyStore {
     private static SigningKeys load(Path privateFile) throws IOException {
         byte[] raw = Files.readAllBytes(privateFile);
         if (raw.length != 32) {
-            throw new IOException(privateFile + " is not a package-signing key (expected 32 bytes, found " + raw.length + ")");
+            throw new IOException(
+                    privateFile + " is not a package-signing key (expected 32 bytes, found " + raw.length + ")");
         }
         return new SigningKeys(raw, null);
     }

@@ -44,18 +44,27 @@ class PackageServiceIT {
 
     @Test
     void theDemoPaperPackageVerifiesAndCarriesNoAnswerKeys() throws Exception {
-        Database database = Database.open(vertx, data.resolve("readroom.db")).toCompletionStage().toCompletableFuture()
+        Database database = Database.open(vertx, data.resolve("readroom.db"))
+                .toCompletionStage()
+                .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         AssetStore assets = new AssetStore(data.resolve("assets"));
-        DemoExam.seed(vertx, database, assets, data).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        DemoExam.seed(vertx, database, assets, data)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
         SigningKeys keys = SigningKeyStore.loadOrCreate(data);
         assertEquals(keys, SigningKeyStore.loadOrCreate(data), "the key pair is created once and then reused");
-        assertEquals("rw-------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(data.resolve("keys/package-signing.key"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("keys/package-signing.key"))));
 
-        PackageService service = new PackageService(vertx, database, new BankStore(database), assets, keys, Clock.systemUTC());
+        PackageService service =
+                new PackageService(vertx, database, new BankStore(database), assets, keys, Clock.systemUTC());
         Path file = data.resolve("demo.rrpkg");
-        PackageService.Built built = service.build(DemoExam.PAPER_ID, file).toCompletionStage().toCompletableFuture()
+        PackageService.Built built = service.build(DemoExam.PAPER_ID, file)
+                .toCompletionStage()
+                .toCompletableFuture()
                 .get(60, TimeUnit.SECONDS);
 
         Manifest manifest = PackageReader.verify(file, keys.publicKey());
@@ -69,14 +78,18 @@ class PackageServiceIT {
             assertTrue(row.next());
             contentKey = row.getBytes(1);
         }
-        String paperJson = new String(PackageReader.read(file, keys.publicKey(), contentKey, "paper.json"),
-                StandardCharsets.UTF_8);
-        assertFalse(paperJson.contains("correctOption") || paperJson.contains("acceptedAnswers")
-                || paperJson.contains("modelAnswer"), paperJson);
+        String paperJson = new String(
+                PackageReader.read(file, keys.publicKey(), contentKey, "paper.json"), StandardCharsets.UTF_8);
+        assertFalse(
+                paperJson.contains("correctOption")
+                        || paperJson.contains("acceptedAnswers")
+                        || paperJson.contains("modelAnswer"),
+                paperJson);
         PaperContent paper = Wire.decode(paperJson.getBytes(StandardCharsets.UTF_8), PaperContent.class);
         assertEquals(5, paper.items().size());
         String slice = manifest.entries().get(1).name();
-        assertArrayEquals(Files.readAllBytes(assets.path(slice.substring("assets/".length()))),
+        assertArrayEquals(
+                Files.readAllBytes(assets.path(slice.substring("assets/".length()))),
                 PackageReader.read(file, keys.publicKey(), contentKey, slice));
         database.close();
     }

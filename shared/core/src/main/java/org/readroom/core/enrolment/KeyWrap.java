@@ -46,7 +46,8 @@ public final class KeyWrap {
 
     private KeyWrap() {}
 
-    public static Wrapped wrap(byte[] contentKey, KioskIdentity.KioskPublicKeys kiosk, String packageId, String kioskId) {
+    public static Wrapped wrap(
+            byte[] contentKey, KioskIdentity.KioskPublicKeys kiosk, String packageId, String kioskId) {
         X25519PrivateKeyParameters ephemeral = new X25519PrivateKeyParameters(RANDOM);
         byte[] ephemeralPublic = ephemeral.generatePublicKey().getEncoded();
         byte[] kek = kek(ephemeral, kiosk.agreement(), ephemeralPublic, kiosk.agreement());
@@ -84,7 +85,8 @@ public final class KeyWrap {
         return out;
     }
 
-    private static byte[] kek(X25519PrivateKeyParameters own, byte[] peerPublic, byte[] ephemeralPublic, byte[] kioskPublic) {
+    private static byte[] kek(
+            X25519PrivateKeyParameters own, byte[] peerPublic, byte[] ephemeralPublic, byte[] kioskPublic) {
         X25519Agreement agreement = new X25519Agreement();
         agreement.init(own);
         byte[] shared = new byte[agreement.getAgreementSize()];

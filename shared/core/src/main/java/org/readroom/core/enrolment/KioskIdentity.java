@@ -24,20 +24,26 @@ public final class KioskIdentity {
         this.agreementPrivate = agreementPrivate.clone();
         this.signingPrivate = signingPrivate.clone();
         this.publicKeys = new KioskPublicKeys(
-                new X25519PrivateKeyParameters(agreementPrivate, 0).generatePublicKey().getEncoded(),
-                new Ed25519PrivateKeyParameters(signingPrivate, 0).generatePublicKey().getEncoded());
+                new X25519PrivateKeyParameters(agreementPrivate, 0)
+                        .generatePublicKey()
+                        .getEncoded(),
+                new Ed25519PrivateKeyParameters(signingPrivate, 0)
+                        .generatePublicKey()
+                        .getEncoded());
     }
 
     public static KioskIdentity generate() {
         SecureRandom random = new SecureRandom();
         return new KioskIdentity(
-                new X25519PrivateKeyParameters(random).getEncoded(), new Ed25519PrivateKeyParameters(random).getEncoded());
+                new X25519PrivateKeyParameters(random).getEncoded(),
+                new Ed25519PrivateKeyParameters(random).getEncoded());
     }
 
     /** Restores an identity from its 64 stored bytes (X25519 private ‖ Ed25519 private). */
     public static KioskIdentity fromBytes(byte[] stored) {
         if (stored == null || stored.length != 64) {
-            throw new IllegalArgumentException("kiosk identity: expected 64 bytes, found " + (stored == null ? 0 : stored.length));
+            throw new IllegalArgumentException(
+                    "kiosk identity: expected 64 bytes, found " + (stored == null ? 0 : stored.length));
         }
         return new KioskIdentity(Arrays.copyOfRange(stored, 0, 32), Arrays.copyOfRange(stored, 32, 64));
     }
@@ -140,7 +146,8 @@ public final class KioskIdentity {
 
     /** The bytes a kiosk signs for one request: method, path, timestamp and the body's hash, one per line. */
     public static byte[] requestToSign(String method, String path, long timestamp, byte[] body) {
-        String text = method + "\n" + path + "\n" + timestamp + "\n" + ContentHash.sha256(body == null ? new byte[0] : body);
+        String text =
+                method + "\n" + path + "\n" + timestamp + "\n" + ContentHash.sha256(body == null ? new byte[0] : body);
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

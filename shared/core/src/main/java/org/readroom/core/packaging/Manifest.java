@@ -36,6 +36,7 @@ public record Manifest(
         return entries.stream()
                 .filter(e -> e.name().equals(name))
                 .findFirst()
-                .orElseThrow(() -> new PackageException(PackageException.Reason.NO_SUCH_ENTRY, "package has no entry " + name));
+                .orElseThrow(() ->
+                        new PackageException(PackageException.Reason.NO_SUCH_ENTRY, "package has no entry " + name));
     }
 }

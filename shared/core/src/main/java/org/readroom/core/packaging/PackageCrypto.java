@@ -59,7 +59,8 @@ final class PackageCrypto {
             throw new IllegalArgumentException("content key must be " + PackageFormat.KEY_BYTES + " bytes");
         }
         GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), PackageFormat.TAG_BYTES * 8, nonce, associatedData));
+        gcm.init(
+                encrypt, new AEADParameters(new KeyParameter(key), PackageFormat.TAG_BYTES * 8, nonce, associatedData));
         return gcm;
     }
 

@@ -41,8 +41,10 @@ public final class PackageReader {
             for (Manifest.Chunk chunk : manifest.chunks()) {
                 byte[] data = in.readNBytes(chunk.length());
                 if (data.length < chunk.length()) {
-                    throw new PackageException(Reason.TRUNCATED, "package truncated: chunk " + chunk.index() + " of "
-                            + manifest.chunks().size() + " is incomplete");
+                    throw new PackageException(
+                            Reason.TRUNCATED,
+                            "package truncated: chunk " + chunk.index() + " of "
+                                    + manifest.chunks().size() + " is incomplete");
                 }
                 checkChunk(chunk, data, indexByHash);
             }
@@ -74,7 +76,8 @@ public final class PackageReader {
                 ByteBuffer data = ByteBuffer.allocate(chunk.length());
                 while (data.hasRemaining()) {
                     if (channel.read(data, offset + data.position()) < 0) {
-                        throw new PackageException(Reason.TRUNCATED, "package truncated: chunk " + i + " is incomplete");
+                        throw new PackageException(
+                                Reason.TRUNCATED, "package truncated: chunk " + i + " is incomplete");
                     }
                 }
                 checkChunk(chunk, data.array(), indexByHash);
@@ -82,7 +85,8 @@ public final class PackageReader {
                     byte[] opened1 = PackageCrypto.open(
                             contentKey, PackageFormat.associatedData(manifest.packageId(), i), data.array());
                     if (opened1.length > plain.remaining()) {
-                        throw new PackageException(Reason.ENTRY_CORRUPT, entryName + " is longer than the manifest says");
+                        throw new PackageException(
+                                Reason.ENTRY_CORRUPT, entryName + " is longer than the manifest says");
                     }
                     plain.put(opened1);
                 } catch (InvalidCipherTextException e) {
@@ -108,12 +112,15 @@ public final class PackageReader {
             }
             int version = in.readUnsignedByte();
             if (version != PackageFormat.VERSION) {
-                throw new PackageException(Reason.UNSUPPORTED_VERSION, "unsupported package version " + version
-                        + " (this ReadRoom reads version " + PackageFormat.VERSION + ")");
+                throw new PackageException(
+                        Reason.UNSUPPORTED_VERSION,
+                        "unsupported package version " + version + " (this ReadRoom reads version "
+                                + PackageFormat.VERSION + ")");
             }
             int manifestLength = in.readInt();
             if (manifestLength <= 0 || manifestLength > PackageFormat.MAX_MANIFEST_BYTES) {
-                throw new PackageException(Reason.MALFORMED_MANIFEST, "manifest length " + manifestLength + " is not plausible");
+                throw new PackageException(
+                        Reason.MALFORMED_MANIFEST, "manifest length " + manifestLength + " is not plausible");
             }
             byte[] manifestBytes = in.readNBytes(manifestLength);
             int signatureLength = manifestBytes.length == manifestLength ? in.readUnsignedShort() : -1;
@@ -135,10 +142,13 @@ public final class PackageReader {
                     || !PackageFormat.AEAD.equals(manifest.aead())
                     || !PackageFormat.SIGNATURE.equals(manifest.signature())
                     || !PackageFormat.HASH.equals(manifest.hash())) {
-                throw new PackageException(Reason.UNKNOWN_ALGORITHM, "package uses algorithms this ReadRoom does not"
-                        + " accept: " + manifest.aead() + ", " + manifest.signature() + ", " + manifest.hash());
+                throw new PackageException(
+                        Reason.UNKNOWN_ALGORITHM,
+                        "package uses algorithms this ReadRoom does not" + " accept: " + manifest.aead() + ", "
+                                + manifest.signature() + ", " + manifest.hash());
             }
-            long offset = PackageFormat.MAGIC.length + 1L + Integer.BYTES + manifestLength + Short.BYTES + signatureLength;
+            long offset =
+                    PackageFormat.MAGIC.length + 1L + Integer.BYTES + manifestLength + Short.BYTES + signatureLength;
             return new Opened(manifest, offset);
         } catch (EOFException e) {
             throw new PackageException(Reason.TRUNCATED, "package truncated in its header");
@@ -153,9 +163,12 @@ public final class PackageReader {
         }
         Integer other = indexByHash.get(sha);
         if (other != null) {
-            throw new PackageException(Reason.CHUNK_OUT_OF_PLACE, "chunk " + chunk.index() + " holds the data of chunk "
-                    + other + " (chunks were swapped or reordered)");
+            throw new PackageException(
+                    Reason.CHUNK_OUT_OF_PLACE,
+                    "chunk " + chunk.index() + " holds the data of chunk " + other
+                            + " (chunks were swapped or reordered)");
         }
-        throw new PackageException(Reason.CHUNK_CORRUPT, "chunk " + chunk.index() + " does not match the signed manifest");
+        throw new PackageException(
+                Reason.CHUNK_CORRUPT, "chunk " + chunk.index() + " does not match the signed manifest");
     }
 }

@@ -66,8 +66,8 @@ public final class PackageWriter {
                     for (int offset = 0; offset < bytes.length || offset == 0; offset += chunkSize) {
                         byte[] plain = Arrays.copyOfRange(bytes, offset, Math.min(bytes.length, offset + chunkSize));
                         int index = chunks.size();
-                        byte[] sealed = PackageCrypto.seal(
-                                contentKey, PackageFormat.associatedData(packageId, index), plain);
+                        byte[] sealed =
+                                PackageCrypto.seal(contentKey, PackageFormat.associatedData(packageId, index), plain);
                         out.write(sealed);
                         chunks.add(new Manifest.Chunk(index, sealed.length, ContentHash.sha256(sealed)));
                         if (bytes.length == 0) {

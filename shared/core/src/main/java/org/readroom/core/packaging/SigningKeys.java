@@ -12,7 +12,9 @@ public record SigningKeys(byte[] privateKey, byte[] publicKey) {
             throw new IllegalArgumentException("signing key: private key must be 32 bytes");
         }
         privateKey = privateKey.clone();
-        publicKey = new Ed25519PrivateKeyParameters(privateKey, 0).generatePublicKey().getEncoded();
+        publicKey = new Ed25519PrivateKeyParameters(privateKey, 0)
+                .generatePublicKey()
+                .getEncoded();
     }
 
     public static SigningKeys generate() {

@@ -15,6 +15,7 @@ public record PaperContent(String paperId, LocalizedText title, int durationMinu
     }
 
     public static PaperContent of(Paper paper) {
-        return new PaperContent(paper.id(), paper.title(), paper.durationMinutes(), CandidatePaper.inAuthoringOrder(paper));
+        return new PaperContent(
+                paper.id(), paper.title(), paper.durationMinutes(), CandidatePaper.inAuthoringOrder(paper));
     }
 }

@@ -63,7 +63,10 @@ class KeyWrapTest {
         byte[] other = KioskIdentity.requestToSign("GET", "/api/v1/kiosks/me", 1001, new byte[0]);
         assertFalse(kioskA.publicKeys().verify(other, signature));
         byte[] body = KioskIdentity.requestToSign("POST", "/x", 1000, "a".getBytes(StandardCharsets.UTF_8));
-        assertFalse(kioskA.publicKeys().verify(body, kioskA.sign(KioskIdentity.requestToSign("POST", "/x", 1000,
-                "b".getBytes(StandardCharsets.UTF_8)))));
+        assertFalse(kioskA.publicKeys()
+                .verify(
+                        body,
+                        kioskA.sign(KioskIdentity.requestToSign(
+                                "POST", "/x", 1000, "b".getBytes(StandardCharsets.UTF_8)))));
     }
 }

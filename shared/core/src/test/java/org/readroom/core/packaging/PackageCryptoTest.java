@@ -39,9 +39,16 @@ class PackageCryptoTest {
         new Random(7).nextBytes(image);
         file = dir.resolve("paper.rrpkg");
         byte[] paper = (SECRET + " ").repeat(50).getBytes(StandardCharsets.UTF_8);
-        manifest = PackageWriter.write(file, "demo",
-                List.of(new PackageWriter.Content("paper.json", paper), new PackageWriter.Content("assets/ct-1", image)),
-                key, server, 1_000L, CHUNK);
+        manifest = PackageWriter.write(
+                file,
+                "demo",
+                List.of(
+                        new PackageWriter.Content("paper.json", paper),
+                        new PackageWriter.Content("assets/ct-1", image)),
+                key,
+                server,
+                1_000L,
+                CHUNK);
     }
 
     private PackageException refused(Path candidate) {
@@ -80,24 +87,26 @@ class PackageCryptoTest {
     void theRightKeyOpensEveryEntry() throws Exception {
         assertEquals(manifest, PackageReader.verify(file, server.publicKey()));
         assertArrayEquals(image, PackageReader.read(file, server.publicKey(), key, "assets/ct-1"));
-        String paper = new String(PackageReader.read(file, server.publicKey(), key, "paper.json"), StandardCharsets.UTF_8);
+        String paper =
+                new String(PackageReader.read(file, server.publicKey(), key, "paper.json"), StandardCharsets.UTF_8);
         assertTrue(paper.startsWith(SECRET));
     }
 
     @Test
     void aWrongKeyIsRefused() {
         byte[] other = PackageWriter.newContentKey();
-        PackageException e = assertThrows(PackageException.class,
-                () -> PackageReader.read(file, server.publicKey(), other, "paper.json"));
+        PackageException e = assertThrows(
+                PackageException.class, () -> PackageReader.read(file, server.publicKey(), other, "paper.json"));
         assertEquals(Reason.WRONG_KEY, e.reason());
     }
 
     @Test
     void nothingDecryptsWithoutAKey() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> PackageReader.read(file, server.publicKey(), new byte[0], "paper.json"));
-        assertThrows(IllegalArgumentException.class,
-                () -> PackageReader.read(file, server.publicKey(), null, "paper.json"));
+        assertThrows(
+                IllegalArgumentException.class, () -> PackageReader.read(file, server.publicKey(), null, "paper.json"));
     }
 
     @Test
@@ -137,11 +146,13 @@ class PackageCryptoTest {
     @Test
     void aChunkSealedForAnotherPlaceDoesNotAuthenticateEvenWithTheKey() throws Exception {
         byte[] sealed = PackageCrypto.seal(key, PackageFormat.associatedData("package-1", 3), new byte[] {1, 2, 3});
-        assertArrayEquals(new byte[] {1, 2, 3},
-                PackageCrypto.open(key, PackageFormat.associatedData("package-1", 3), sealed));
-        assertThrows(InvalidCipherTextException.class,
+        assertArrayEquals(
+                new byte[] {1, 2, 3}, PackageCrypto.open(key, PackageFormat.associatedData("package-1", 3), sealed));
+        assertThrows(
+                InvalidCipherTextException.class,
                 () -> PackageCrypto.open(key, PackageFormat.associatedData("package-1", 4), sealed));
-        assertThrows(InvalidCipherTextException.class,
+        assertThrows(
+                InvalidCipherTextException.class,
                 () -> PackageCrypto.open(key, PackageFormat.associatedData("package-2", 3), sealed));
     }
 
@@ -159,15 +170,22 @@ class PackageCryptoTest {
     void aManifestSignedByAnotherKeyIsRefused() throws Exception {
         SigningKeys intruder = SigningKeys.generate();
         Path forged = dir.resolve("forged.rrpkg");
-        PackageWriter.write(forged, "demo", List.of(new PackageWriter.Content("paper.json", new byte[] {1})), key,
-                intruder, 1L, CHUNK);
+        PackageWriter.write(
+                forged,
+                "demo",
+                List.of(new PackageWriter.Content("paper.json", new byte[] {1})),
+                key,
+                intruder,
+                1L,
+                CHUNK);
         assertEquals(Reason.BAD_SIGNATURE, refused(forged).reason());
     }
 
     @Test
     void anEditedManifestIsRefusedAsBadSignature() throws Exception {
         Path edited = altered(bytes -> {
-            String text = new String(bytes, StandardCharsets.ISO_8859_1).replaceFirst("\"paperId\":\"demo\"", "\"paperId\":\"deme\"");
+            String text = new String(bytes, StandardCharsets.ISO_8859_1)
+                    .replaceFirst("\"paperId\":\"demo\"", "\"paperId\":\"deme\"");
             return text.getBytes(StandardCharsets.ISO_8859_1);
         });
         assertEquals(Reason.BAD_SIGNATURE, refused(edited).reason());
@@ -196,13 +214,18 @@ class PackageCryptoTest {
         java.util.Set<String> messages = new java.util.HashSet<>();
         messages.add(refused(altered(b -> Arrays.copyOf(b, b.length - 1))).getMessage());
         messages.add(refused(altered(b -> {
-            b[PackageFormat.MAGIC.length] = 9;
-            return b;
-        })).getMessage());
-        messages.add(assertThrows(PackageException.class,
-                () -> PackageReader.read(file, server.publicKey(), PackageWriter.newContentKey(), "paper.json")).getMessage());
-        messages.add(assertThrows(PackageException.class,
-                () -> PackageReader.verify(file, SigningKeys.generate().publicKey())).getMessage());
+                    b[PackageFormat.MAGIC.length] = 9;
+                    return b;
+                }))
+                .getMessage());
+        messages.add(assertThrows(
+                        PackageException.class,
+                        () -> PackageReader.read(file, server.publicKey(), PackageWriter.newContentKey(), "paper.json"))
+                .getMessage());
+        messages.add(assertThrows(
+                        PackageException.class,
+                        () -> PackageReader.verify(file, SigningKeys.generate().publicKey()))
+                .getMessage());
         assertEquals(4, messages.size(), messages.toString());
     }
 }
