@@ -62,6 +62,9 @@ public final class Main {
         }
         String command = argv[0];
         List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        if (command.equals("package")) {
+            return PackageCommand.run(rest, out, err);
+        }
         if (command.equals("dicom")) {
             return DicomCommand.run(rest, out, err); // has actions of its own, each with its own --help
         }
@@ -75,7 +78,7 @@ public final class Main {
                 };
         if (usage == null) {
             err.println("readroom: unknown command \"" + command
-                    + "\" (commands: demo, test, server, kiosk, console, dicom, bench)");
+                    + "\" (commands: demo, test, server, kiosk, console, package, dicom, bench)");
             return 2;
         }
         if (rest.contains("--help") || rest.contains("-h")) {
