@@ -78,6 +78,22 @@ final class Args {
         return flags.contains(flag);
     }
 
+    int positive(String option, int fallback) throws UsageException {
+        String text = values.get(option);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value < 1) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a positive whole number, was: " + text);
+        }
+    }
+
     int port(String option, int fallback) throws UsageException {
         String text = values.get(option);
         if (text == null) {

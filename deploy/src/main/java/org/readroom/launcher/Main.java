@@ -62,6 +62,9 @@ public final class Main {
         }
         String command = argv[0];
         List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        if (command.equals("bench-delivery")) {
+            return benchDelivery(rest, out, err);
+        }
         if (command.equals("package")) {
             return PackageCommand.run(rest, out, err);
         }
@@ -115,6 +118,36 @@ public final class Main {
             err.println("readroom " + command + ": " + e.getMessage());
             err.println(usage);
             return 2;
+        }
+    }
+
+    static final String BENCH_DELIVERY_USAGE =
+            """
+            Usage: deploy/readroom bench-delivery [--kiosks N] [--package-mb M] [--key-kiosks K]
+              Starts a server in a temp folder, builds an M MB CT package (default 200), lets N simulated kiosks
+              (default 50) download it over HTTPS and compares with raw loopback TCP in the same run, reports the
+              server's CPU per extra kiosk, then releases the key to K parked kiosks (default 2000).""";
+
+    private static int benchDelivery(List<String> rest, PrintStream out, PrintStream err) {
+        if (rest.contains("--help")) {
+            out.println(BENCH_DELIVERY_USAGE);
+            return 0;
+        }
+        try {
+            Args args = Args.parse(rest, Set.of("--kiosks", "--package-mb", "--key-kiosks"), Set.of());
+            var settings = new org.readroom.launcher.bench.DeliveryBenchmark.Settings(
+                    args.positive("--kiosks", 50),
+                    args.positive("--package-mb", 200),
+                    args.positive("--key-kiosks", 2000));
+            new org.readroom.launcher.bench.DeliveryBenchmark(out).run(settings);
+            return 0;
+        } catch (Args.UsageException e) {
+            err.println("readroom bench-delivery: " + e.getMessage());
+            err.println(BENCH_DELIVERY_USAGE);
+            return 2;
+        } catch (Exception e) {
+            err.println("readroom bench-delivery: " + Failures.describe(e));
+            return 1;
         }
     }
 

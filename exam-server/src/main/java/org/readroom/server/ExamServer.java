@@ -50,6 +50,8 @@ public final class ExamServer extends VerticleBase {
     private ReportService reports;
     private DemoExam.Seeded demo;
     private LocalCertificateAuthority.TlsFiles tls;
+    private KeyRelease keyRelease;
+    private BankStore bank;
 
     public ExamServer(ServerConfig config, Clock clock) {
         this.config = config;
@@ -96,7 +98,7 @@ public final class ExamServer extends VerticleBase {
         AuditLog audit = new AuditLog(database, clock);
         reports = new ReportService(
                 vertx, database, config.reportsDir(), new ResultPdf(config.fontFile(), ZoneId.systemDefault()));
-        BankStore bank = new BankStore(database);
+        bank = new BankStore(database);
         AssetStore assets = new AssetStore(config.assetsDir());
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
@@ -113,10 +115,11 @@ public final class ExamServer extends VerticleBase {
                 .mount(router);
         new StaffRoutes(vertx, new StaffStore(database), new RosterStore(database), tokens, audit, clock).mount(router);
         PackageService packages = new PackageService(vertx, database, bank, assets, signingKeys, clock);
+        keyRelease = new KeyRelease(vertx);
         new DeliveryRoutes(
                         vertx,
                         new KioskRegistry(database),
-                        new KeyRelease(vertx),
+                        keyRelease,
                         packages,
                         config.packagesDir(),
                         tokens,
@@ -152,6 +155,16 @@ public final class ExamServer extends VerticleBase {
             }
             return Future.succeededFuture();
         });
+    }
+
+    /** The item bank and papers (for tools running in the server's process). */
+    public BankStore bank() {
+        return bank;
+    }
+
+    /** Kiosks parked waiting for their key (read by the load simulator to know when a lab is ready). */
+    public KeyRelease keyRelease() {
+        return keyRelease;
     }
 
     /** The CA kiosks and consoles pin, and its fingerprint. */
