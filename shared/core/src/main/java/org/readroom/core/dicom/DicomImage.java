@@ -74,14 +74,18 @@ public record DicomImage(
                 throw new IllegalArgumentException(
                         "frames[" + f + "] must hold rows*columns=" + pixels + " values but holds " + frame.length);
             }
+            copy[f] = frame.clone(); // check the copy, so a caller changing its array meanwhile cannot slip past
+            if (bitsStored == 16) {
+                continue; // every short is a valid 16-bit value: skip a pass over the pixels on the decode path
+            }
+            short[] values = copy[f];
             for (int i = 0; i < pixels; i++) {
-                int v = signed ? frame[i] : frame[i] & 0xFFFF;
+                int v = signed ? values[i] : values[i] & 0xFFFF;
                 if (v < min || v > max) {
                     throw new IllegalArgumentException("frames[" + f + "][" + i + "] must be a " + bitsStored + "-bit "
                             + (signed ? "signed" : "unsigned") + " value but was " + v);
                 }
             }
-            copy[f] = frame.clone();
         }
         return copy;
     }
@@ -100,6 +104,26 @@ public record DicomImage(
     /** The rescaled value (Hounsfield units for CT) at a row and column of a frame. */
     public double modalityValue(int frame, int row, int column) {
         return rescale.apply(storedValue(frame, row, column));
+    }
+
+    /**
+     * The window a reader first sees: the file's first window preset, else a window spanning the rescaled values of
+     * frame 0 (the viewer keeps that window while scrolling, so later frames are shown with it too).
+     */
+    public WindowLevel openingWindow() {
+        if (!windowPresets.isEmpty()) {
+            return windowPresets.get(0);
+        }
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int i = 0; i < rows * columns; i++) {
+            int v = storedValue(0, i);
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double a = rescale.apply(min);
+        double b = rescale.apply(max); // a negative slope swaps the ends
+        return WindowLevel.spanning(Math.min(a, b), Math.max(a, b));
     }
 
     /** A copy of the stored values; prefer {@link #storedValue(int, int)} when reading a few pixels. */

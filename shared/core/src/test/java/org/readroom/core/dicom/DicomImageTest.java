@@ -110,4 +110,32 @@ class DicomImageTest {
                 image(16, true, (short) 5, (short) 6).hashCode(),
                 image(16, true, (short) 5, (short) 6).hashCode());
     }
+
+    @Test
+    void openingWindowIsTheFilesFirstPreset() {
+        assertEquals(
+                new WindowLevel(600, 1600),
+                image(16, false, (short) 1, (short) 2).openingWindow());
+    }
+
+    @Test
+    void openingWindowWithoutPresetsSpansFrameZerosRescaledValues() {
+        DicomImage image = new DicomImage(
+                1,
+                3,
+                2,
+                12,
+                true,
+                Photometric.MONOCHROME2,
+                "CT",
+                "1.2.840.10008.5.1.4.1.1.2",
+                "1.2.840.10008.1.2.1",
+                new Rescale(-2, 10),
+                Optional.empty(),
+                List.of(),
+                0,
+                new short[][] {{-5, 0, 20}, {-2000, 0, 2000}});
+        // stored -5..20 -> 20..-30 with slope -2: the window spans -30..20; frame 1 is ignored.
+        assertEquals(new WindowLevel(-5, 50), image.openingWindow());
+    }
 }

@@ -1,7 +1,10 @@
 package org.readroom.core.imaging;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -74,5 +77,26 @@ class GrayscaleRendererTest {
                 IllegalArgumentException.class,
                 () -> GrayscaleRenderer.render(
                         ctRow(Photometric.MONOCHROME2), 1, WindowLevel.MEDIASTINUM, false, new int[3]));
+    }
+
+    @Test
+    void keptTableRendersTheSamePixelsAsAFreshOne() {
+        DicomImage image = ctRow(Photometric.MONOCHROME2);
+        GrayscaleRenderer.Table table = GrayscaleRenderer.Table.of(image, WindowLevel.LUNG, false);
+        int[] kept = new int[3];
+        int[] fresh = new int[3];
+        GrayscaleRenderer.render(image, 0, table, kept);
+        GrayscaleRenderer.render(image, 0, WindowLevel.LUNG, false, fresh);
+        assertArrayEquals(fresh, kept);
+    }
+
+    @Test
+    void tableFitsOnlyTheWindowInvertAndPixelFormatItWasBuiltFor() {
+        DicomImage image = ctRow(Photometric.MONOCHROME2);
+        GrayscaleRenderer.Table table = GrayscaleRenderer.Table.of(image, WindowLevel.LUNG, false);
+        assertTrue(table.fits(image, WindowLevel.LUNG, false));
+        assertFalse(table.fits(image, WindowLevel.MEDIASTINUM, false));
+        assertFalse(table.fits(image, WindowLevel.LUNG, true));
+        assertFalse(table.fits(ctRow(Photometric.MONOCHROME1), WindowLevel.LUNG, false), "MONOCHROME1 flips");
     }
 }

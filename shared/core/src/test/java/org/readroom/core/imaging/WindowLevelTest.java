@@ -77,4 +77,24 @@ class WindowLevelTest {
         assertEquals(WindowLevel.MIN_WIDTH, WindowLevel.spanning(7, 7).width());
         assertThrows(IllegalArgumentException.class, () -> WindowLevel.spanning(10, 0));
     }
+
+    @Test
+    void dragWidthNeverFallsBelowTheMinimum() {
+        assertEquals(
+                WindowLevel.MIN_WIDTH, WindowLevel.BRAIN.dragged(-10_000, 0).width());
+    }
+
+    @Test
+    void dragThereAndBackReturnsToTheStartingWindow() {
+        WindowLevel there = WindowLevel.MEDIASTINUM.dragged(0, 25);
+        assertEquals(WindowLevel.MEDIASTINUM, there.dragged(0, -25));
+    }
+
+    @Test
+    void diagonalDragChangesWidthAndCentreTogether() {
+        // Mediastinum 350 wide: 350/256 units per pixel.
+        WindowLevel dragged = WindowLevel.MEDIASTINUM.dragged(256, 256);
+        assertEquals(700, dragged.width(), 1e-9);
+        assertEquals(400, dragged.center(), 1e-9);
+    }
 }

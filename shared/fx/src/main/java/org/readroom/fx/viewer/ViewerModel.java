@@ -1,13 +1,14 @@
 package org.readroom.fx.viewer;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,85 +16,108 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.readroom.core.dicom.DicomImage;
+import org.readroom.core.imaging.Annotation;
+import org.readroom.core.imaging.DisplayTransform;
+import org.readroom.core.imaging.HotspotAnswer;
 import org.readroom.core.imaging.WindowLevel;
+import org.readroom.core.imaging.WindowPresets;
 
 /**
- * State and logic of the DICOM viewer (which slice, which window, inverted or not) with no scene graph, so it can be
- * tested without a toolkit. The overlay text shows position and window only, never patient identifiers.
+ * State and logic of one DICOM viewport (which slice, which window, how the image sits in the view, which tool, what
+ * was drawn) with no scene graph, so it is tested without a toolkit. The overlay text shows position, window and
+ * zoom only, never patient identifiers. Use on the JavaFX application thread.
  */
-public final class ViewerModel {
+public final class ViewerModel implements ViewerControls {
 
-    /** One displayable slice: a single-frame image, or one frame of a multi-frame image. */
-    private record Slice(DicomImage image, int frame) {}
+    static final double KEY_ZOOM_FACTOR = 1.25;
+    static final double KEY_PAN_PIXELS = 40;
+    private static final double INITIAL_VIEW_SIZE = 512;
 
     private final ResourceBundle messages;
-    private List<Slice> slices = List.of();
+    private final Cine cine;
+    private final ViewerAnnotations annotations = new ViewerAnnotations();
+    private final MeasurementText measurementText;
+    private final PointerGestures pointer;
     private WindowLevel opening = WindowLevel.ABDOMEN;
+    private double viewWidth = INITIAL_VIEW_SIZE;
+    private double viewHeight = INITIAL_VIEW_SIZE;
 
+    private final ReadOnlyObjectWrapper<SliceStack> stack =
+            new ReadOnlyObjectWrapper<>(this, "stack", SliceStack.EMPTY);
     private final ReadOnlyIntegerWrapper sliceIndex = new ReadOnlyIntegerWrapper(this, "sliceIndex", 0);
     private final ReadOnlyIntegerWrapper sliceCount = new ReadOnlyIntegerWrapper(this, "sliceCount", 0);
     private final ReadOnlyObjectWrapper<WindowLevel> windowLevel =
             new ReadOnlyObjectWrapper<>(this, "windowLevel", opening);
-    private final BooleanProperty invert = new SimpleBooleanProperty(this, "invert", false);
+    private final ReadOnlyObjectWrapper<WindowPresets> presets =
+            new ReadOnlyObjectWrapper<>(this, "presets", new WindowPresets(Optional.empty(), List.of()));
+    private final ReadOnlyObjectWrapper<DisplayTransform> transform = new ReadOnlyObjectWrapper<>(this, "transform");
+    private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.WINDOW);
+    private final BooleanProperty hotspotEnabled = new SimpleBooleanProperty(this, "hotspotEnabled", false);
     private final ReadOnlyStringWrapper overlayText = new ReadOnlyStringWrapper(this, "overlayText", "");
 
     public ViewerModel(ResourceBundle messages) {
+        this(messages, Clock.systemUTC());
+    }
+
+    /** A model whose cine timing reads {@code clock} (tests pass a clock they move by hand). */
+    public ViewerModel(ResourceBundle messages, Clock clock) {
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.cine = new Cine(clock);
+        this.measurementText = new MeasurementText(messages);
+        this.pointer = new PointerGestures(this);
         sliceIndex.addListener((obs, old, now) -> updateOverlay());
         windowLevel.addListener((obs, old, now) -> updateOverlay());
+        transform.addListener((obs, old, now) -> updateOverlay());
+        cine.playingProperty().addListener((obs, old, now) -> updateOverlay());
+        cine.fpsProperty().addListener((obs, old, now) -> updateOverlay());
+        tool.addListener((obs, old, now) -> pointer.cancel());
+        hotspotEnabled.addListener((obs, old, enabled) -> {
+            if (!enabled && tool.get() == Tool.HOTSPOT) {
+                tool.set(Tool.WINDOW);
+            }
+        });
     }
 
     /**
-     * Shows a series: single-frame slices sorted by slice location (ties keep the given order), or the frames of
-     * multi-frame images in order. Opens on the first slice with {@code opening}, else the first image's own
-     * preset, else a window spanning the first slice's values.
+     * Shows a series (see {@link SliceStack#of}) on its first slice, fitted to the view, with {@code opening} (the
+     * case author's window), else the first image's own preset, else a window spanning the first slice's values.
+     * Annotations, the hotspot answer and cine are cleared; the tool stays.
      */
     public void show(List<DicomImage> series, Optional<WindowLevel> opening) {
-        Objects.requireNonNull(series, "series");
         Objects.requireNonNull(opening, "opening");
-        if (series.isEmpty()) {
-            throw new IllegalArgumentException("series must hold at least one image but was empty");
-        }
-        List<DicomImage> sorted = new ArrayList<>(series);
-        sorted.sort(Comparator.comparingDouble(DicomImage::sliceLocation));
-        DicomImage first = sorted.get(0);
-        List<Slice> flattened = new ArrayList<>();
-        for (DicomImage image : sorted) {
-            if (image.rows() != first.rows() || image.columns() != first.columns()) {
-                throw new IllegalArgumentException("series must have one image size but mixes " + first.columns() + "x"
-                        + first.rows() + " with " + image.columns() + "x" + image.rows());
-            }
-            for (int frame = 0; frame < image.frameCount(); frame++) {
-                flattened.add(new Slice(image, frame));
-            }
-        }
-        slices = List.copyOf(flattened);
+        SliceStack newStack = SliceStack.of(series);
+        DicomImage first = newStack.get(0).image();
+        WindowLevel auto = WindowPresets.autoWindow(first, newStack.get(0).frame());
         this.opening =
-                opening.or(() -> first.windowPresets().stream().findFirst()).orElseGet(() -> spanningWindow(first, 0));
-        sliceCount.set(slices.size());
+                opening.or(() -> first.windowPresets().stream().findFirst()).orElse(auto);
+        cine.stop();
+        pointer.cancel();
+        annotations.reset();
+        presets.set(WindowPresets.forSeries(first.modality(), opening, first.windowPresets(), auto));
         sliceIndex.set(0);
+        sliceCount.set(newStack.size());
         windowLevel.set(this.opening);
-        invert.set(false);
+        transform.set(DisplayTransform.fit(newStack.columns(), newStack.rows(), viewWidth, viewHeight));
+        stack.set(newStack);
         updateOverlay();
     }
 
-    private static WindowLevel spanningWindow(DicomImage image, int frame) {
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (int i = 0; i < image.rows() * image.columns(); i++) {
-            int v = image.storedValue(frame, i);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        double a = image.rescale().apply(min);
-        double b = image.rescale().apply(max);
-        return WindowLevel.spanning(Math.min(a, b), Math.max(a, b));
+    public boolean isEmpty() {
+        return stack.get().isEmpty();
     }
 
-    public boolean isEmpty() {
-        return slices.isEmpty();
+    /** The series shown; a new value each time {@link #show} is called (the view then reallocates its buffers). */
+    ReadOnlyObjectProperty<SliceStack> stackProperty() {
+        return stack.getReadOnlyProperty();
     }
+
+    SliceStack stack() {
+        return stack.get();
+    }
+
+    // ---- stack ----
 
     public int sliceCount() {
         return sliceCount.get();
@@ -113,8 +137,8 @@ public final class ViewerModel {
 
     /** Moves to {@code index}, clamped to the series; scrolling past either end stays on the end slice. */
     public void setSliceIndex(int index) {
-        if (!slices.isEmpty()) {
-            sliceIndex.set(Math.max(0, Math.min(slices.size() - 1, index)));
+        if (!isEmpty()) {
+            sliceIndex.set(Math.max(0, Math.min(sliceCount() - 1, index)));
         }
     }
 
@@ -129,8 +153,27 @@ public final class ViewerModel {
     }
 
     int pageSize() {
-        return Math.max(1, Math.round(slices.size() / 10.0f));
+        return Math.max(1, Math.round(sliceCount() / 10.0f));
     }
+
+    /** The image on screen; the caller must not ask before {@link #show}. */
+    public DicomImage currentImage() {
+        return current().image();
+    }
+
+    /** The frame of {@link #currentImage()} on screen (0 for single-frame slices). */
+    public int currentFrame() {
+        return current().frame();
+    }
+
+    private SliceStack.Slice current() {
+        if (isEmpty()) {
+            throw new IllegalStateException("no series shown yet");
+        }
+        return stack.get().get(sliceIndex());
+    }
+
+    // ---- window ----
 
     public WindowLevel windowLevel() {
         return windowLevel.get();
@@ -149,49 +192,240 @@ public final class ViewerModel {
         windowLevel.set(Objects.requireNonNull(preset, "preset"));
     }
 
-    /**
-     * Restores the opening window and clears invert. The slice stays where it is, so a reader who resets the
-     * contrast does not lose their place in the stack.
-     */
-    public void reset() {
-        windowLevel.set(opening);
-        invert.set(false);
+    /** The windows offered for the shown series (author's, standard CT or the file's, automatic). */
+    public WindowPresets presets() {
+        return presets.get();
+    }
+
+    public ReadOnlyObjectProperty<WindowPresets> presetsProperty() {
+        return presets.getReadOnlyProperty();
+    }
+
+    @Override
+    public boolean applyPresetKey(int digit) {
+        return presets()
+                .forKey(digit)
+                .map(preset -> {
+                    applyPreset(preset.window());
+                    return true;
+                })
+                .orElse(false);
     }
 
     public WindowLevel openingWindow() {
         return opening;
     }
 
-    public boolean isInvert() {
-        return invert.get();
+    // ---- display transform ----
+
+    /** How the image sits in the view; null before a series is shown. */
+    public DisplayTransform transform() {
+        return transform.get();
     }
 
-    public BooleanProperty invertProperty() {
-        return invert;
+    public ReadOnlyObjectProperty<DisplayTransform> transformProperty() {
+        return transform.getReadOnlyProperty();
+    }
+
+    void setTransform(DisplayTransform newTransform) {
+        transform.set(Objects.requireNonNull(newTransform, "newTransform"));
+    }
+
+    /** Tells the model the size of the view in pixels; the framing scales with it. */
+    public void setViewSize(double width, double height) {
+        if (!(width >= 1) || !(height >= 1) || (width == viewWidth && height == viewHeight)) {
+            return;
+        }
+        viewWidth = width;
+        viewHeight = height;
+        if (transform.get() != null) {
+            transform.set(transform.get().resizedTo(width, height));
+        }
+    }
+
+    public boolean isInvert() {
+        return transform.get() != null && transform.get().invert();
     }
 
     public void toggleInvert() {
-        invert.set(!invert.get());
+        changeTransform(DisplayTransform::inverted);
     }
 
-    /** The image on screen; the caller must not ask before {@link #show}. */
-    public DicomImage currentImage() {
-        return current().image();
-    }
-
-    /** The frame of {@link #currentImage()} on screen (0 for single-frame slices). */
-    public int currentFrame() {
-        return current().frame();
-    }
-
-    private Slice current() {
-        if (slices.isEmpty()) {
-            throw new IllegalStateException("no series shown yet");
+    private void changeTransform(java.util.function.UnaryOperator<DisplayTransform> change) {
+        if (transform.get() != null) {
+            transform.set(change.apply(transform.get()));
         }
-        return slices.get(sliceIndex());
     }
 
-    /** For example "Slice 12/24  W 1500 L -600" (words from the bundle); empty before a series is shown. */
+    /**
+     * Restores the opening window and the fitted, upright, uninverted view. The slice and the annotations stay, so a
+     * reader who resets the picture does not lose their place or their work.
+     */
+    public void reset() {
+        windowLevel.set(opening);
+        changeTransform(DisplayTransform::reset);
+    }
+
+    // ---- tools, drawing, hotspot answer ----
+
+    public Tool tool() {
+        return tool.get();
+    }
+
+    public ObjectProperty<Tool> toolProperty() {
+        return tool;
+    }
+
+    @Override
+    public void selectTool(Tool newTool) {
+        Objects.requireNonNull(newTool, "newTool");
+        if (newTool != Tool.HOTSPOT || isHotspotEnabled()) {
+            tool.set(newTool);
+        }
+    }
+
+    /** The mouse gestures of this viewport (the view feeds them; tests call them directly). */
+    public PointerGestures pointer() {
+        return pointer;
+    }
+
+    public ViewerAnnotations annotations() {
+        return annotations;
+    }
+
+    /** The text drawn next to an annotation, for example "12.0 mm" or the ROI statistics (one line each). */
+    public List<String> label(Annotation annotation) {
+        SliceStack.Slice slice = stack.get().get(annotation.sliceIndex());
+        return measurementText.label(annotation, slice.image(), slice.frame());
+    }
+
+    /** The live label of the annotation being drawn, when it already measures something. */
+    public List<String> draftLabel() {
+        return annotations
+                .draft()
+                .flatMap(pointer::draftAnnotation)
+                .map(this::label)
+                .orElse(List.of());
+    }
+
+    ResourceBundle messages() {
+        return messages;
+    }
+
+    String word(String key) {
+        return messages.getString(key);
+    }
+
+    public boolean isHotspotEnabled() {
+        return hotspotEnabled.get();
+    }
+
+    /** Whether the candidate may mark a hotspot answer (only on hotspot questions); off by default. */
+    public BooleanProperty hotspotEnabledProperty() {
+        return hotspotEnabled;
+    }
+
+    public void setHotspotEnabled(boolean enabled) {
+        hotspotEnabled.set(enabled);
+    }
+
+    public Optional<HotspotAnswer> hotspotAnswer() {
+        return annotations.hotspotAnswer();
+    }
+
+    /** The candidate's answer (null until marked); see {@link #setOnHotspotAnswer} to save each new one. */
+    public ReadOnlyObjectProperty<HotspotAnswer> hotspotAnswerProperty() {
+        return annotations.hotspotAnswerProperty();
+    }
+
+    /** Called each time the candidate marks an answer, not when {@link #restoreHotspotAnswer} shows a saved one. */
+    public void setOnHotspotAnswer(Consumer<HotspotAnswer> listener) {
+        annotations.setOnHotspotAnswer(listener);
+    }
+
+    /** Shows a saved answer after {@link #show} (for example when the candidate returns to the question). */
+    public void restoreHotspotAnswer(Optional<HotspotAnswer> answer) {
+        Objects.requireNonNull(answer, "answer");
+        answer.ifPresent(a -> {
+            if (a.sliceIndex() >= sliceCount()) {
+                throw new IllegalArgumentException(
+                        "answer must be on one of the " + sliceCount() + " slices but was on " + a.sliceIndex());
+            }
+            a.region().requireWithin(stack.get().columns(), stack.get().rows());
+        });
+        annotations.restore(answer);
+    }
+
+    // ---- cine ----
+
+    public Cine cine() {
+        return cine;
+    }
+
+    /** Advances cine to the slice due now; the view calls this on every screen pulse while cine plays. */
+    public void cineTick() {
+        cine.tick(sliceIndex(), sliceCount()).ifPresent(this::setSliceIndex);
+    }
+
+    /** Sets the cine speed to the nearest offered speed (1..60 frames per second). */
+    public void setCineFps(int fps) {
+        cine.setFps(fps);
+    }
+
+    // ---- commands ----
+
+    @Override
+    public boolean execute(ViewerCommand command) {
+        if (isEmpty()) {
+            return false;
+        }
+        switch (command) {
+            case PREVIOUS_SLICE -> scroll(-1);
+            case NEXT_SLICE -> scroll(1);
+            case PREVIOUS_PAGE -> page(-1);
+            case NEXT_PAGE -> page(1);
+            case FIRST_SLICE -> setSliceIndex(0);
+            case LAST_SLICE -> setSliceIndex(sliceCount() - 1);
+            case RESET -> reset();
+            case FIT -> changeTransform(DisplayTransform::fitted);
+            case INVERT -> toggleInvert();
+            case FLIP_HORIZONTAL -> changeTransform(DisplayTransform::flippedHorizontally);
+            case FLIP_VERTICAL -> changeTransform(DisplayTransform::flippedVertically);
+            case ROTATE_CLOCKWISE -> changeTransform(DisplayTransform::rotatedClockwise);
+            case ROTATE_COUNTER_CLOCKWISE -> changeTransform(DisplayTransform::rotatedCounterClockwise);
+            case ZOOM_IN -> changeTransform(t -> t.zoomedBy(KEY_ZOOM_FACTOR));
+            case ZOOM_OUT -> changeTransform(t -> t.zoomedBy(1 / KEY_ZOOM_FACTOR));
+            case PAN_LEFT -> changeTransform(t -> t.panned(-KEY_PAN_PIXELS, 0));
+            case PAN_RIGHT -> changeTransform(t -> t.panned(KEY_PAN_PIXELS, 0));
+            case PAN_UP -> changeTransform(t -> t.panned(0, -KEY_PAN_PIXELS));
+            case PAN_DOWN -> changeTransform(t -> t.panned(0, KEY_PAN_PIXELS));
+            case CINE_PLAY_STOP -> toggleCine();
+            case CINE_FASTER -> cine.faster();
+            case CINE_SLOWER -> cine.slower();
+            case DELETE_LAST_ANNOTATION -> annotations.deleteLast();
+            case CLEAR_ANNOTATIONS -> annotations.clear();
+            case CANCEL_DRAWING -> pointer.cancel();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void toggleCine() {
+        if (cine.isPlaying()) {
+            cine.stop();
+        } else {
+            cine.start(sliceIndex());
+        }
+    }
+
+    // ---- overlay ----
+
+    /**
+     * For example "Slice 12/24  W 1500 L -600  Zoom 100%" (words from the bundle), plus the cine speed while it
+     * plays; empty before a series is shown.
+     */
     public String overlayText() {
         return overlayText.get();
     }
@@ -201,20 +435,27 @@ public final class ViewerModel {
     }
 
     private void updateOverlay() {
-        if (slices.isEmpty()) {
+        if (isEmpty() || transform.get() == null) {
             overlayText.set("");
             return;
         }
         WindowLevel window = windowLevel();
-        overlayText.set(String.format(
+        String text = String.format(
                 Locale.ROOT,
-                "%s %d/%d  %s %d %s %d",
-                messages.getString(ViewerMessages.SLICE),
+                "%s %d/%d  %s %d %s %d  %s %d%%",
+                word(ViewerMessages.SLICE),
                 sliceIndex() + 1,
-                slices.size(),
-                messages.getString(ViewerMessages.WINDOW),
+                sliceCount(),
+                word(ViewerMessages.WINDOW),
                 Math.round(window.width()),
-                messages.getString(ViewerMessages.LEVEL),
-                Math.round(window.center())));
+                word(ViewerMessages.LEVEL),
+                Math.round(window.center()),
+                word(ViewerMessages.ZOOM),
+                Math.round(transform.get().zoomPercent()));
+        if (cine.isPlaying()) {
+            text += "  " + word(ViewerMessages.CINE) + " "
+                    + ViewerMessages.format(messages, ViewerMessages.CINE_FPS, cine.fps());
+        }
+        overlayText.set(text);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.dicom.Photometric;
+import org.readroom.core.imaging.DisplayTransform;
 import org.readroom.core.imaging.Rescale;
 import org.readroom.core.imaging.WindowLevel;
 
@@ -131,32 +132,123 @@ class ViewerModelTest {
     }
 
     @Test
-    void resetRestoresTheOpeningWindowAndInvertButKeepsTheSlice() {
+    void resetRestoresTheOpeningWindowAndTheUprightFittedViewButKeepsSliceAndAnnotations() {
         model.show(stack(24), Optional.empty());
         model.scroll(5);
         model.applyPreset(WindowLevel.BONE);
         model.dragWindow(10, 10);
         model.toggleInvert();
+        model.execute(ViewerCommand.ROTATE_CLOCKWISE);
+        model.execute(ViewerCommand.FLIP_VERTICAL);
+        model.execute(ViewerCommand.ZOOM_IN);
+        model.selectTool(Tool.LESION);
+        model.pointer().pressed(PointerButton.PRIMARY, 256, 256);
+        model.pointer().released(256, 256);
         model.reset();
         assertEquals(WindowLevel.LUNG, model.windowLevel());
         assertFalse(model.isInvert());
+        assertEquals(DisplayTransform.fit(2, 2, 512, 512), model.transform());
         assertEquals(5, model.sliceIndex());
+        assertEquals(1, model.annotations().all().size());
     }
 
     @Test
-    void overlayShowsSliceAndWindowInEnglish() {
+    void viewCommandsChangeTheTransform() {
+        model.show(stack(2), Optional.empty());
+        DisplayTransform fitted = model.transform();
+        model.execute(ViewerCommand.ROTATE_CLOCKWISE);
+        assertEquals(1, model.transform().quarterTurns());
+        model.execute(ViewerCommand.ROTATE_COUNTER_CLOCKWISE);
+        model.execute(ViewerCommand.ROTATE_COUNTER_CLOCKWISE);
+        assertEquals(3, model.transform().quarterTurns());
+        model.execute(ViewerCommand.FLIP_HORIZONTAL);
+        assertTrue(model.transform().flipH());
+        model.execute(ViewerCommand.INVERT);
+        assertTrue(model.isInvert());
+        model.execute(ViewerCommand.PAN_RIGHT);
+        assertEquals(ViewerModel.KEY_PAN_PIXELS, model.transform().panX());
+        model.execute(ViewerCommand.FIT);
+        assertEquals(0.0, model.transform().panX());
+        assertEquals(fitted.zoom(), model.transform().zoom());
+        assertTrue(model.isInvert(), "fit keeps invert");
+    }
+
+    @Test
+    void stackKeysReachBothEnds() {
+        model.show(stack(24), Optional.empty());
+        model.execute(ViewerCommand.LAST_SLICE);
+        assertEquals(23, model.sliceIndex());
+        model.execute(ViewerCommand.FIRST_SLICE);
+        assertEquals(0, model.sliceIndex());
+        model.execute(ViewerCommand.NEXT_PAGE);
+        assertEquals(2, model.sliceIndex());
+    }
+
+    @Test
+    void ctNumberKeysApplyTheStandardPresetsAndZeroTheAuthorsWindow() {
+        WindowLevel author = new WindowLevel(35, 300);
+        model.show(stack(3), Optional.of(author));
+        assertTrue(model.applyPresetKey(2));
+        assertEquals(WindowLevel.LUNG, model.windowLevel());
+        assertTrue(model.applyPresetKey(6));
+        assertEquals(WindowLevel.MEDIASTINUM, model.windowLevel());
+        assertTrue(model.applyPresetKey(0));
+        assertEquals(author, model.windowLevel());
+    }
+
+    @Test
+    void withoutAnAuthorWindowKeyZeroDoesNothing() {
+        model.show(stack(3), Optional.empty());
+        model.applyPreset(WindowLevel.BONE);
+        assertFalse(model.applyPresetKey(0));
+        assertEquals(WindowLevel.BONE, model.windowLevel());
+    }
+
+    @Test
+    void showingASeriesClearsTheDrawingsOfThePreviousOne() {
+        model.show(stack(3), Optional.empty());
+        model.selectTool(Tool.LESION);
+        model.pointer().pressed(PointerButton.PRIMARY, 256, 256);
+        model.pointer().released(256, 256);
+        model.show(stack(3), Optional.empty());
+        assertTrue(model.annotations().all().isEmpty());
+        assertEquals(Tool.LESION, model.tool(), "the tool stays");
+    }
+
+    @Test
+    void commandsDoNothingBeforeASeriesIsShown() {
+        assertFalse(model.execute(ViewerCommand.NEXT_SLICE));
+        model.pointer().pressed(PointerButton.PRIMARY, 1, 1);
+        model.pointer().dragged(40, 40);
+        assertEquals(WindowLevel.ABDOMEN, model.windowLevel());
+    }
+
+    @Test
+    void overlayShowsSliceWindowAndZoomInEnglish() {
+        model.setViewSize(4, 4);
         model.show(stack(24), Optional.empty());
         model.scroll(11);
-        assertEquals("Slice 12/24  W 1500 L -600", model.overlayText());
+        assertEquals("Slice 12/24  W 1500 L -600  Zoom 200%", model.overlayText());
         model.applyPreset(WindowLevel.MEDIASTINUM);
-        assertEquals("Slice 12/24  W 350 L 50", model.overlayTextProperty().get());
+        assertEquals(
+                "Slice 12/24  W 350 L 50  Zoom 200%",
+                model.overlayTextProperty().get());
+        model.execute(ViewerCommand.ZOOM_IN);
+        assertEquals("Slice 12/24  W 350 L 50  Zoom 250%", model.overlayText());
     }
 
     @Test
     void overlayIsTranslatedToChinese() {
         ViewerModel chinese = new ViewerModel(ViewerMessages.forLocale(Locale.SIMPLIFIED_CHINESE));
+        chinese.setViewSize(2, 2);
         chinese.show(stack(24), Optional.empty());
-        assertEquals("层面 1/24  窗宽 1500 窗位 -600", chinese.overlayText());
+        assertEquals("层面 1/24  窗宽 1500 窗位 -600  缩放 100%", chinese.overlayText());
+    }
+
+    @Test
+    void overlayNeverShowsPatientData() {
+        model.show(stack(3), Optional.empty());
+        assertTrue(model.overlayText().matches("Slice \\d+/\\d+  W -?\\d+ L -?\\d+  Zoom \\d+%"), model.overlayText());
     }
 
     @Test

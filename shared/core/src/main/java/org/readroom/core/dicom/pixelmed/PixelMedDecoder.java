@@ -58,28 +58,43 @@ public final class PixelMedDecoder implements DicomDecoder {
             throw new UndecodableException("not a DICOM file: " + file.getFileName() + " is not a readable file");
         }
         // Without the Part 10 preamble PixelMed guesses an encoding for any bytes at all (a text file "masquerades
-        // as big endian"); exam images come from our own import, which writes Part 10 files, so demand the prefix.
-        if (!hasPart10Prefix(file)) {
+        // as big endian"), so a file without it must at least start like a bare DICOM data set.
+        byte[] head = head(file);
+        if (!hasPart10Prefix(head) && !RawDataSet.looksLikeOne(head)) {
             throw new UndecodableException("not a DICOM file");
         }
-        // First read without decompressing: enough to turn away reports, plans and waveforms before any codec
-        // runs, and native (uncompressed) files need no second read.
-        AttributeList list = new AttributeList();
-        list.setDecompressPixelData(false);
-        long bytesRead = list.read(file.toFile());
-        if (list.isEmpty()) {
+        // First the header only, up to Pixel Data: enough to turn away reports, plans and waveforms before any
+        // pixel is read or any codec runs.
+        AttributeList header = new AttributeList();
+        header.setDecompressPixelData(false);
+        long headerBytes = header.read(file.toFile(), TagFromName.PixelData);
+        if (header.isEmpty()) {
             throw new UndecodableException("not a DICOM file");
         }
-        String transferSyntaxUid = string(list, TagFromName.TransferSyntaxUID);
-        String sopClassUid = sopClassUid(list);
+        String transferSyntaxUid = string(header, TagFromName.TransferSyntaxUID);
+        String sopClassUid = sopClassUid(header);
         if (SOPClass.isStorage(sopClassUid) && !SOPClass.isImageStorage(sopClassUid)) {
             throw new UndecodableException("not an image: SOP class " + sopClassName(sopClassUid));
         }
         boolean compressed = !transferSyntaxUid.isEmpty() && TransferSyntax.isEncapsulated(transferSyntaxUid);
+        if (!compressed) {
+            Attribute pixelData = NativePixelData.read(file, header, headerBytes, transferSyntaxUid);
+            if (pixelData != null) {
+                header.put(pixelData);
+                return PixelModuleReader.toImage(header, transferSyntaxUid, sopClassUid);
+            }
+        }
+        // Everything else goes through PixelMed's full read, still without decompressing, so a cut-off file
+        // is recognised by the bytes PixelMed did not consume.
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(false);
+        long bytesRead = list.read(file.toFile());
         if (list.getPixelData() == null) {
             throw missingPixelData(list, sopClassUid, compressed, Files.size(file) - bytesRead);
         }
         if (compressed) {
+            // Turn away what we could not show anyway (colour) before a codec gets the chance to fail on it.
+            PixelModuleReader.photometric(list);
             list = decompressingRead(file, transferSyntaxUid);
         }
         return PixelModuleReader.toImage(list, transferSyntaxUid, sopClassUid);
@@ -118,12 +133,15 @@ public final class PixelMedDecoder implements DicomDecoder {
         return new UndecodableException("not an image: no pixel data (SOP class " + sopClassName(sopClassUid) + ")");
     }
 
-    private static boolean hasPart10Prefix(Path file) throws IOException {
+    private static byte[] head(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(PREAMBLE_LENGTH + DICM.length);
-            return head.length == PREAMBLE_LENGTH + DICM.length
-                    && Arrays.equals(head, PREAMBLE_LENGTH, head.length, DICM, 0, DICM.length);
+            return in.readNBytes(PREAMBLE_LENGTH + DICM.length);
         }
+    }
+
+    private static boolean hasPart10Prefix(byte[] head) {
+        return head.length == PREAMBLE_LENGTH + DICM.length
+                && Arrays.equals(head, PREAMBLE_LENGTH, head.length, DICM, 0, DICM.length);
     }
 
     private static String sopClassUid(AttributeList list) {

@@ -4,7 +4,6 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.TagFromName;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +32,10 @@ final class PixelModuleReader {
         }
         Photometric photometric = photometric(list);
         int bitsAllocated = integer(list, TagFromName.BitsAllocated, 0);
-        if (bitsAllocated != 8 && bitsAllocated != 16) {
+        if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16) {
+            // 32-bit data (RT Dose, parametric maps) is filtered out by SOP class before this point.
             throw new UndecodableException(
-                    "unsupported Bits Allocated: " + bitsAllocated + " (only 8 and 16 are supported)");
+                    "unsupported Bits Allocated: " + bitsAllocated + " (only 1, 8 and 16 are supported)");
         }
         int bitsStored = integer(list, TagFromName.BitsStored, bitsAllocated);
         if (bitsStored < 1 || bitsStored > bitsAllocated) {
@@ -79,10 +79,10 @@ final class PixelModuleReader {
         long samples = Math.max(1, integer(list, TagFromName.SamplesPerPixel, 1));
         long frames = Math.max(1, integer(list, TagFromName.NumberOfFrames, 1));
         long bitsAllocated = integer(list, TagFromName.BitsAllocated, 0);
-        return rows * columns * samples * frames * bitsAllocated / 8;
+        return (rows * columns * samples * frames * bitsAllocated + 7) / 8;
     }
 
-    private static Photometric photometric(AttributeList list) throws UndecodableException {
+    static Photometric photometric(AttributeList list) throws UndecodableException {
         // Old ACR-NEMA style files omit Photometric Interpretation; they are grayscale.
         String value = string(list, TagFromName.PhotometricInterpretation);
         int samples = integer(list, TagFromName.SamplesPerPixel, 1);
@@ -156,83 +156,5 @@ final class PixelModuleReader {
 
     private static String string(AttributeList list, AttributeTag tag) {
         return Attribute.getSingleStringValueOrEmptyString(list, tag).trim();
-    }
-
-    /** Reads Pixel Data into per-frame stored values, checking the length PixelMed itself does not check. */
-    static final class StoredValues {
-
-        private StoredValues() {}
-
-        static short[][] read(
-                Attribute pixelData,
-                int bitsAllocated,
-                int bitsStored,
-                int highBit,
-                boolean signed,
-                int frameCount,
-                int pixelsPerFrame)
-                throws DicomException, UndecodableException {
-            int bytesPerSample = bitsAllocated / 8;
-            long expectedBytes = (long) pixelsPerFrame * frameCount * bytesPerSample;
-            if (expectedBytes > Integer.MAX_VALUE) {
-                throw new UndecodableException("image too large: " + expectedBytes + " bytes of pixel data");
-            }
-            short[] samples = samples(pixelData, bitsAllocated);
-            long foundBytes = (long) samples.length * bytesPerSample;
-            if (foundBytes < expectedBytes) {
-                throw new UndecodableException(
-                        "pixel data truncated: expected " + expectedBytes + " bytes, found " + foundBytes);
-            }
-            if (foundBytes > expectedBytes) {
-                // Trailing padding is legal for odd lengths and common from some writers; pydicom drops it too.
-                LOG.debug("Ignoring {} bytes of padding after the pixel data", foundBytes - expectedBytes);
-            }
-            int shift = highBit + 1 - bitsStored;
-            int mask = (1 << bitsStored) - 1;
-            int signBit = 1 << (bitsStored - 1);
-            boolean asIs = bitsStored == 16 && shift == 0;
-            short[][] frames = new short[frameCount][pixelsPerFrame];
-            for (int f = 0; f < frameCount; f++) {
-                int offset = f * pixelsPerFrame;
-                short[] frame = frames[f];
-                if (asIs) {
-                    System.arraycopy(samples, offset, frame, 0, pixelsPerFrame);
-                    continue;
-                }
-                for (int i = 0; i < pixelsPerFrame; i++) {
-                    // Bits outside Bits Stored may hold overlays or garbage; codecs may also return signed
-                    // data as unsigned bits (seen with JPEG 2000), so always mask and sign-extend here.
-                    int v = ((samples[offset + i] & 0xFFFF) >>> shift) & mask;
-                    if (signed && (v & signBit) != 0) {
-                        v -= mask + 1;
-                    }
-                    frame[i] = (short) v;
-                }
-            }
-            return frames;
-        }
-
-        private static short[] samples(Attribute pixelData, int bitsAllocated) throws DicomException {
-            if (bitsAllocated == 16 && pixelData instanceof OtherWordAttribute) {
-                short[] words = pixelData.getShortValues(); // byte order already resolved by PixelMed
-                return words == null ? new short[0] : words;
-            }
-            byte[] bytes = pixelData.getByteValues();
-            if (bytes == null) {
-                return new short[0];
-            }
-            if (bitsAllocated == 8) {
-                short[] samples = new short[bytes.length];
-                for (int i = 0; i < bytes.length; i++) {
-                    samples[i] = (short) (bytes[i] & 0xFF);
-                }
-                return samples;
-            }
-            short[] samples = new short[bytes.length / 2];
-            for (int i = 0; i < samples.length; i++) {
-                samples[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] & 0xFF) << 8);
-            }
-            return samples;
-        }
     }
 }

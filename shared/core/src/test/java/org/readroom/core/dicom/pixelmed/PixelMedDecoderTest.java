@@ -171,16 +171,4 @@ class PixelMedDecoderTest {
             assertInstanceOf(DecodeResult.Failed.class, decoder.decode(file), "seed " + seed);
         }
     }
-
-    @Test
-    void everyPydicomTestFileDecodesOrFailsWithoutThrowing() throws IOException {
-        try (var files = Files.list(TEST_FILES)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                DecodeResult result = decoder.decode(file);
-                if (result instanceof DecodeResult.Failed failed) {
-                    assertTrue(!failed.reason().isBlank(), file.toString());
-                }
-            }
-        }
-    }
 }

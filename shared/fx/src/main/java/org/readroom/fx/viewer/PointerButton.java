@@ -1,0 +1,8 @@
+package org.readroom.fx.viewer;
+
+/** The mouse button of a gesture, independent of any toolkit. */
+public enum PointerButton {
+    PRIMARY,
+    SECONDARY,
+    MIDDLE
+}
