@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -107,8 +108,13 @@ final class DicomCommand {
 
     static String checkLine(String file, DicomDecoder decoder) {
         ObjectNode line = JSON.createObjectNode().put("file", file);
-        Path path = Path.of(file);
-        DecodeResult result = Files.exists(path) ? decoder.decode(path) : new DecodeResult.Failed("file not found");
+        DecodeResult result;
+        try {
+            Path path = Path.of(file);
+            result = Files.exists(path) ? decoder.decode(path) : new DecodeResult.Failed("file not found");
+        } catch (InvalidPathException e) {
+            result = new DecodeResult.Failed("not a valid file name");
+        }
         if (result instanceof DecodeResult.Decoded decoded) {
             DicomImage image = decoded.image();
             line.put("ok", true)

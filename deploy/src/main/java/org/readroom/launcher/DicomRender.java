@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -108,10 +109,15 @@ final class DicomRender {
         }
         String window = args.value("--window", null);
         return new Request(
-                Path.of(files.get(0)),
-                frame(args.value("--frame", "1")),
-                window == null ? null : window(window),
-                Path.of(out));
+                path(files.get(0)), frame(args.value("--frame", "1")), window == null ? null : window(window), path(out));
+    }
+
+    private static Path path(String text) throws Args.UsageException {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new Args.UsageException("not a valid file name: " + text);
+        }
     }
 
     static int frame(String text) throws Args.UsageException {

@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -134,6 +136,8 @@ public final class ExamServer extends VerticleBase {
     private Future<HttpServer> listen(Router router) {
         HttpServerOptions options = new HttpServerOptions()
                 .setSsl(true)
+                .setSslEngineOptions(
+                        OpenSSLEngineOptions.isAvailable() ? new OpenSSLEngineOptions() : new JdkSSLEngineOptions())
                 .setKeyCertOptions(new PemKeyCertOptions()
                         .setKeyPath(tls.serverKey().toString())
                         .setCertPath(tls.serverCertificate().toString()));

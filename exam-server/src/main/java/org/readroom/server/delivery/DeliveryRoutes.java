@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.readroom.core.enrolment.KeyWrap;
 import org.readroom.core.enrolment.KioskIdentity.KioskPublicKeys;
 import org.readroom.core.errors.ApiException;
@@ -220,30 +222,41 @@ public final class DeliveryRoutes {
         KioskRecord kiosk = KioskSignatures.kiosk(ctx);
         long wait = waitMillis(ctx.request().getParam("wait"));
         String packageId = ctx.pathParam("id");
-        Future<WrappedKey> result = registry.storedPackage(packageId)
-                .compose(stored -> registry.admission(kiosk.id(), stored.paperId())
-                        .compose(admission -> {
-                            if (admission.isEmpty()) {
-                                return Future.failedFuture(new ApiException(ErrorCode.KIOSK_NOT_ADMITTED, kiosk.id()));
-                            }
-                            if (admission.get()) {
-                                return Future.succeededFuture(wrap(stored, kiosk));
-                            }
-                            if (wait == 0) {
-                                return Future.failedFuture(new ApiException(ErrorCode.KEY_NOT_RELEASED, packageId));
-                            }
-                            Future<Void> woken = release.awaitStart(stored.paperId(), wait);
-                            // The start may have happened between the check above and parking: look once more.
-                            registry.admission(kiosk.id(), stored.paperId()).onSuccess(again -> {
-                                if (again.orElse(false)) {
-                                    release.started(stored.paperId());
-                                }
-                            });
-                            return woken.recover(timeout -> Future.failedFuture(
-                                            new ApiException(ErrorCode.KEY_NOT_RELEASED, packageId)))
-                                    .compose(v -> afterStart(stored, kiosk.id()));
-                        }));
+        Future<WrappedKey> result = registry.storedPackage(packageId).compose(stored -> registry.admission(
+                        kiosk.id(), stored.paperId())
+                .compose(admission -> {
+                    if (admission.isEmpty()) {
+                        return Future.failedFuture(new ApiException(ErrorCode.KIOSK_NOT_ADMITTED, kiosk.id()));
+                    }
+                    if (admission.get()) {
+                        return Future.succeededFuture(wrap(stored, kiosk));
+                    }
+                    if (wait == 0) {
+                        return Future.failedFuture(new ApiException(ErrorCode.KEY_NOT_RELEASED, packageId));
+                    }
+                    Future<Optional<Map<String, KioskRecord>>> woken = release.awaitStart(stored.paperId(), wait);
+                    // The start may have happened between the check above and parking: look once more.
+                    registry.admission(kiosk.id(), stored.paperId()).onSuccess(again -> {
+                        if (again.orElse(false)) {
+                            release.started(stored.paperId(), Optional.empty());
+                        }
+                    });
+                    return woken.recover(timeout ->
+                                    Future.failedFuture(new ApiException(ErrorCode.KEY_NOT_RELEASED, packageId)))
+                            .compose(admitted -> admitted.isPresent()
+                                    ? fromSnapshot(stored, kiosk.id(), admitted.get())
+                                    : afterStart(stored, kiosk.id()));
+                }));
         Http.reply(ctx, result);
+    }
+
+    /** The start's one-query snapshot of admitted, approved kiosks decides. */
+    private static Future<WrappedKey> fromSnapshot(
+            KioskRegistry.StoredPackage stored, String kioskId, Map<String, KioskRecord> admitted) {
+        KioskRecord kiosk = admitted.get(kioskId);
+        return kiosk == null
+                ? Future.failedFuture(new ApiException(ErrorCode.KIOSK_REVOKED, kioskId))
+                : Future.succeededFuture(wrap(stored, kiosk));
     }
 
     /**
@@ -301,12 +314,16 @@ public final class DeliveryRoutes {
     private void start(RoutingContext ctx) {
         Principal who = Http.principal(ctx);
         long sessionId = sessionId(ctx);
-        Http.reply(ctx, registry.start(sessionId, clock.millis()).compose(started -> audit.append(
-                        "staff:" + who.name(), "start session", "session " + sessionId)
-                .map(v -> {
-                    release.started(started.paperId());
-                    return new SessionStarted(sessionId, started.startedAt(), started.admittedKiosks());
-                })));
+        Http.reply(
+                ctx,
+                registry.start(sessionId, clock.millis())
+                        .compose(started -> registry.admittedApproved(sessionId).map(admitted -> {
+                            release.started(started.paperId(), Optional.of(admitted));
+                            return started;
+                        }))
+                        .compose(started -> audit.append("staff:" + who.name(), "start session", "session " + sessionId)
+                                .map(v ->
+                                        new SessionStarted(sessionId, started.startedAt(), started.admittedKiosks()))));
     }
 
     private static long sessionId(RoutingContext ctx) {

@@ -24,6 +24,8 @@ public final class KioskRegistry {
     public record StoredPackage(String packageId, String paperId, String file, byte[] contentKey, long size) {}
 
     private final Database database;
+    // Packages never change once built, so each is read from the database once.
+    private final java.util.Map<String, StoredPackage> packages = new java.util.concurrent.ConcurrentHashMap<>();
 
     public KioskRegistry(Database database) {
         this.database = database;
@@ -160,6 +162,10 @@ public final class KioskRegistry {
     }
 
     public Future<StoredPackage> storedPackage(String packageId) {
+        StoredPackage cached = packages.get(packageId);
+        if (cached != null) {
+            return Future.succeededFuture(cached);
+        }
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT package_id, paper_id, file, content_key, size FROM packages WHERE package_id = ?")) {
@@ -168,8 +174,10 @@ public final class KioskRegistry {
                     if (!row.next()) {
                         throw new ApiException(ErrorCode.NOT_FOUND, "package " + packageId);
                     }
-                    return new StoredPackage(
+                    StoredPackage stored = new StoredPackage(
                             row.getString(1), row.getString(2), row.getString(3), row.getBytes(4), row.getLong(5));
+                    packages.put(packageId, stored);
+                    return stored;
                 }
             }
         });
@@ -203,6 +211,25 @@ public final class KioskRegistry {
                     return row.wasNull() ? Optional.empty() : Optional.of(started == 1);
                 }
             }
+        });
+    }
+
+    /** The approved kiosks admitted to a session, by id, read in one query (the key release at the start). */
+    public Future<java.util.Map<String, KioskRecord>> admittedApproved(long sessionId) {
+        return database.read(connection -> {
+            java.util.Map<String, KioskRecord> kiosks = new java.util.HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT k.id, k.name, k.agreement_key,"
+                    + " k.signing_key, k.status FROM session_kiosks s JOIN kiosks k ON k.id = s.kiosk_id"
+                    + " WHERE s.session_id = ? AND k.status = 'APPROVED'")) {
+                query.setLong(1, sessionId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        KioskRecord kiosk = kiosk(rows);
+                        kiosks.put(kiosk.id(), kiosk);
+                    }
+                }
+            }
+            return kiosks;
         });
     }
 

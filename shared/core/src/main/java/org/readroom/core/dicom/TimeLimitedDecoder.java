@@ -15,8 +15,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs another decoder on an executor and gives up after a time limit, so a pathological file (a codec stuck in a
- * loop, a huge declared length) can never hang the caller. On time-out the decoding thread is interrupted, but
- * codecs rarely check for interrupts: give this decoder an executor of its own, not the UI's or the event loop's.
+ * loop, a huge declared length) can never hang the caller. A stuck decode keeps its executor thread busy until it
+ * ends ({@link #decode} interrupts it, but codecs rarely check): give this decoder an executor of its own, never the
+ * JavaFX thread's or the event loop's.
  */
 public final class TimeLimitedDecoder implements DicomDecoder {
 
