@@ -109,7 +109,10 @@ final class DicomRender {
         }
         String window = args.value("--window", null);
         return new Request(
-                path(files.get(0)), frame(args.value("--frame", "1")), window == null ? null : window(window), path(out));
+                path(files.get(0)),
+                frame(args.value("--frame", "1")),
+                window == null ? null : window(window),
+                path(out));
     }
 
     private static Path path(String text) throws Args.UsageException {
