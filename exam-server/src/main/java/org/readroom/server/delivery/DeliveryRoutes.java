@@ -234,6 +234,9 @@ public final class DeliveryRoutes {
                     if (wait == 0) {
                         return Future.failedFuture(new ApiException(ErrorCode.KEY_NOT_RELEASED, packageId));
                     }
+                    // Wrapped while parked, so the start only has to send bytes: the key stays on the server until
+                    // then.
+                    WrappedKey prepared = wrap(stored, kiosk);
                     Future<Optional<Map<String, KioskRecord>>> woken = release.awaitStart(stored.paperId(), wait);
                     // The start may have happened between the check above and parking: look once more.
                     registry.admission(kiosk.id(), stored.paperId()).onSuccess(again -> {
@@ -244,19 +247,18 @@ public final class DeliveryRoutes {
                     return woken.recover(timeout ->
                                     Future.failedFuture(new ApiException(ErrorCode.KEY_NOT_RELEASED, packageId)))
                             .compose(admitted -> admitted.isPresent()
-                                    ? fromSnapshot(stored, kiosk.id(), admitted.get())
+                                    ? fromSnapshot(prepared, kiosk.id(), admitted.get())
                                     : afterStart(stored, kiosk.id()));
                 }));
-        Http.reply(ctx, result);
+        Http.reply(ctx, result.onSuccess(key -> ctx.addEndHandler(ended -> release.keySent())));
     }
 
     /** The start's one-query snapshot of admitted, approved kiosks decides. */
     private static Future<WrappedKey> fromSnapshot(
-            KioskRegistry.StoredPackage stored, String kioskId, Map<String, KioskRecord> admitted) {
-        KioskRecord kiosk = admitted.get(kioskId);
-        return kiosk == null
-                ? Future.failedFuture(new ApiException(ErrorCode.KIOSK_REVOKED, kioskId))
-                : Future.succeededFuture(wrap(stored, kiosk));
+            WrappedKey prepared, String kioskId, Map<String, KioskRecord> admitted) {
+        return admitted.containsKey(kioskId)
+                ? Future.succeededFuture(prepared)
+                : Future.failedFuture(new ApiException(ErrorCode.KIOSK_REVOKED, kioskId));
     }
 
     /**

@@ -49,6 +49,19 @@ public final class KeyRelease {
         return list.size();
     }
 
+    private final java.util.concurrent.atomic.AtomicLong lastKeySent = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Notes that a wrapped key has been written to a kiosk's connection (for the load simulator's timing). */
+    void keySent() {
+        long now = System.nanoTime();
+        lastKeySent.accumulateAndGet(now, Math::max);
+    }
+
+    /** {@link System#nanoTime()} when the last wrapped key was written out. */
+    public long lastKeySentNanos() {
+        return lastKeySent.get();
+    }
+
     public int waitingFor(String paperId) {
         List<Promise<Optional<Map<String, KioskRecord>>>> list = waiting.get(paperId);
         return list == null ? 0 : list.size();
