@@ -93,14 +93,9 @@ public final class LocalCertificateAuthority {
         return new TlsFiles(caCert, serverCert, serverKey, fingerprint(ca));
     }
 
-    /** SHA-256 of the certificate's DER encoding, as colon-separated upper-case hex. */
-    public static String fingerprint(X509Certificate certificate) throws GeneralSecurityException {
-        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-        StringBuilder out = new StringBuilder();
-        for (byte b : digest) {
-            out.append(out.length() == 0 ? "" : ":").append(String.format("%02X", b));
-        }
-        return out.toString();
+    /** SHA-256 of the certificate's DER encoding, as colon-separated upper-case hex (what clients compare). */
+    public static String fingerprint(X509Certificate certificate) {
+        return org.readroom.core.protocol.PinnedTrust.fingerprint(certificate);
     }
 
     private static List<GeneralName> names(List<String> extra) {

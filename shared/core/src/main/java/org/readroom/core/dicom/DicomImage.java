@@ -111,19 +111,9 @@ public record DicomImage(
      * frame 0 (the viewer keeps that window while scrolling, so later frames are shown with it too).
      */
     public WindowLevel openingWindow() {
-        if (!windowPresets.isEmpty()) {
-            return windowPresets.get(0);
-        }
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (int i = 0; i < rows * columns; i++) {
-            int v = storedValue(0, i);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        double a = rescale.apply(min);
-        double b = rescale.apply(max); // a negative slope swaps the ends
-        return WindowLevel.spanning(Math.min(a, b), Math.max(a, b));
+        return windowPresets.isEmpty()
+                ? org.readroom.core.imaging.WindowPresets.autoWindow(this, 0)
+                : windowPresets.get(0);
     }
 
     /** A copy of the stored values; prefer {@link #storedValue(int, int)} when reading a few pixels. */
