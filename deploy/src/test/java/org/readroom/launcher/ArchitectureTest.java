@@ -97,6 +97,8 @@ class ArchitectureTest {
                 .haveSimpleName("Cine")
                 .or()
                 .haveSimpleName("ViewerAnnotations")
+                .or()
+                .haveSimpleName("HotspotCursor")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("javafx.scene..")

@@ -115,35 +115,58 @@ public record DisplayTransform(
     }
 
     public Point toImage(Point screen) {
-        double rx = (screen.x() - viewWidth / 2.0 - panX) / zoom;
-        double ry = (screen.y() - viewHeight / 2.0 - panY) / zoom;
+        Point d = unturned((screen.x() - viewWidth / 2.0 - panX) / zoom, (screen.y() - viewHeight / 2.0 - panY) / zoom);
+        return new Point(d.x() + imageWidth / 2.0, d.y() + imageHeight / 2.0);
+    }
+
+    /**
+     * The image direction that shows as screen direction {@code (screenDx, screenDy)}, with the same length: rotation
+     * and flips undone, zoom and pan ignored. A step of one to the right on screen, {@code (1, 0)}, becomes a step of
+     * one image pixel along whichever image axis now points right (for keyboard cursors).
+     */
+    public Point imageDirection(double screenDx, double screenDy) {
+        return unturned(screenDx, screenDy);
+    }
+
+    // Undoes the flips, then the rotation, of a vector in screen axes.
+    private Point unturned(double rx, double ry) {
         if (flipH) {
             rx = -rx;
         }
         if (flipV) {
             ry = -ry;
         }
-        double x;
-        double y;
-        switch (quarterTurns) {
-            case 1 -> {
-                x = ry;
-                y = -rx;
-            }
-            case 2 -> {
-                x = -rx;
-                y = -ry;
-            }
-            case 3 -> {
-                x = -ry;
-                y = rx;
-            }
-            default -> {
-                x = rx;
-                y = ry;
-            }
+        return switch (quarterTurns) {
+            case 1 -> new Point(ry, -rx);
+            case 2 -> new Point(-rx, -ry);
+            case 3 -> new Point(-ry, rx);
+            default -> new Point(rx, ry);
+        };
+    }
+
+    /**
+     * Panned just enough that image point {@code image} shows at least {@code margin} screen pixels inside the view
+     * (or at the view centre, along an axis where the view is narrower than twice the margin); this transform when it
+     * already does. Lets a keyboard cursor that moves off screen take the view with it.
+     */
+    public DisplayTransform keepingInView(Point image, double margin) {
+        if (!(margin >= 0) || !Double.isFinite(margin)) {
+            throw new IllegalArgumentException("margin must be a finite number >= 0 but was " + margin);
         }
-        return new Point(x + imageWidth / 2.0, y + imageHeight / 2.0);
+        Point at = toScreen(image);
+        double dx = shiftIntoRange(at.x(), margin, viewWidth - margin, viewWidth);
+        double dy = shiftIntoRange(at.y(), margin, viewHeight - margin, viewHeight);
+        return dx == 0 && dy == 0 ? this : panned(dx, dy);
+    }
+
+    private static double shiftIntoRange(double value, double low, double high, double size) {
+        if (low > high) {
+            return size / 2.0 - value;
+        }
+        if (value < low) {
+            return low - value;
+        }
+        return value > high ? high - value : 0;
     }
 
     /** True when screen point {@code screen} shows part of the image. */

@@ -1,5 +1,6 @@
 package org.readroom.core.imaging;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.dicom.Photometric;
@@ -15,6 +16,13 @@ public final class GrayscaleRenderer {
     /**
      * The look-up table from stored value to ARGB pixel for one pixel format, rescale and window. Building it is the
      * costly part of re-windowing; a viewer keeps it while the reader scrolls through slices that share it.
+     *
+     * <p>The table is indexed by the raw 16 bits of the stored value ({@code value & 0xFFFF}, two's complement for
+     * signed data), so it has 65,536 entries for signed and {@code 2^bitsStored} for unsigned data. Compared with
+     * indexing by {@code value - minimum}, the index is then a zero-extending load known to lie in 0..65535 with no
+     * add, and the per-pixel loop ran measurably faster (BENCHMARKS.md). Only the entries a frame touches matter to
+     * the cache (a CT slice uses a few thousand), so the size costs little per frame; the table is filled run by run
+     * ({@link VoiLut#forEachRun}), so it is also cheap to build.
      */
     public static final class Table {
         private final int bitsStored;
@@ -22,7 +30,6 @@ public final class GrayscaleRenderer {
         private final Rescale rescale;
         private final boolean flip;
         private final WindowLevel window;
-        private final int offset;
         private final int[] argb;
 
         private Table(int bitsStored, boolean signed, Rescale rescale, boolean flip, WindowLevel window) {
@@ -31,17 +38,20 @@ public final class GrayscaleRenderer {
             this.rescale = rescale;
             this.flip = flip;
             this.window = window;
-            VoiLut lut = VoiLut.of(bitsStored, signed, rescale, window);
-            int min = lut.minStoredValue();
-            this.offset = -min;
-            this.argb = new int[lut.maxStoredValue() - min + 1];
-            for (int i = 0; i < argb.length; i++) {
-                int g = lut.grey(min + i);
-                if (flip) {
-                    g = 255 - g;
+            int size = 1 << bitsStored;
+            int min = signed ? -(size >> 1) : 0;
+            int[] table = new int[signed ? 1 << 16 : size];
+            VoiLut.forEachRun(min, min + size - 1, rescale, window, (first, last, grey) -> {
+                int level = flip ? 255 - grey : grey;
+                int pixel = 0xFF000000 | level << 16 | level << 8 | level;
+                if (first < 0) { // negative values sit at the top of the raw range, in the same order
+                    Arrays.fill(table, first & 0xFFFF, (Math.min(last, -1) & 0xFFFF) + 1, pixel);
                 }
-                argb[i] = 0xFF000000 | (g << 16) | (g << 8) | g;
-            }
+                if (last >= 0) {
+                    Arrays.fill(table, Math.max(first, 0), last + 1, pixel);
+                }
+            });
+            this.argb = table;
         }
 
         /**
@@ -97,10 +107,10 @@ public final class GrayscaleRenderer {
                     + (table.signed ? "signed" : "unsigned"));
         }
         int[] argbTable = table.argb;
-        int offset = table.offset;
-        // DicomImage guarantees every stored value lies within bitsStored, so no per-pixel clamping is needed.
+        // DicomImage guarantees every stored value lies within bitsStored, so the raw 16 bits always index a filled
+        // entry: no clamping per pixel. (Reading through storedValue measured no slower than reading the short[].)
         for (int i = 0; i < pixels; i++) {
-            argbOut[i] = argbTable[image.storedValue(frame, i) + offset];
+            argbOut[i] = argbTable[image.storedValue(frame, i) & 0xFFFF];
         }
     }
 }

@@ -215,4 +215,43 @@ class DisplayTransformTest {
                 .zoomedBy(0));
         assertTrue(e.getMessage().startsWith("factor"), e.getMessage());
     }
+
+    @Test
+    void imageDirectionIsTheUnitImageStepThatShowsThatWayOnScreen() {
+        Point p = new Point(120.5, 80.5);
+        for (DisplayTransform t : variety()) {
+            for (Point screenStep : List.of(new Point(1, 0), new Point(-1, 0), new Point(0, 1), new Point(0, -1))) {
+                Point d = t.imageDirection(screenStep.x(), screenStep.y());
+                assertEquals(1.0, Math.hypot(d.x(), d.y()), EPS, "one image pixel");
+                Point from = t.toScreen(p);
+                Point to = t.toScreen(new Point(p.x() + d.x(), p.y() + d.y()));
+                assertPoint(
+                        new Point(screenStep.x() * t.zoom(), screenStep.y() * t.zoom()),
+                        new Point(to.x() - from.x(), to.y() - from.y()));
+            }
+        }
+    }
+
+    @Test
+    void afterAClockwiseTurnRightOnScreenIsTowardsTheTopOfTheImage() {
+        DisplayTransform turned = DisplayTransform.fit(300, 200, 640, 480).rotatedClockwise();
+        assertPoint(new Point(0, -1), turned.imageDirection(1, 0));
+        assertPoint(new Point(1, 0), turned.imageDirection(0, 1));
+        assertPoint(new Point(0, 1), turned.flippedHorizontally().imageDirection(1, 0));
+    }
+
+    @Test
+    void keepingInViewPansOnlyWhenThePointLeavesTheView() {
+        DisplayTransform zoomed = DisplayTransform.fit(100, 100, 400, 400).zoomedBy(4); // 16 screen px per pixel
+        Point visible = new Point(50, 50);
+        assertTrue(zoomed.keepingInView(visible, 20) == zoomed, "already in view: unchanged");
+        Point offRight = new Point(90, 50);
+        DisplayTransform kept = zoomed.keepingInView(offRight, 20);
+        assertPoint(new Point(380, 200), kept.toScreen(offRight));
+        assertEquals(zoomed.zoom(), kept.zoom(), EPS);
+        Point offTopLeft = new Point(2, 3);
+        assertPoint(new Point(20, 20), zoomed.keepingInView(offTopLeft, 20).toScreen(offTopLeft));
+        DisplayTransform tiny = DisplayTransform.fit(100, 100, 30, 30).zoomedBy(4);
+        assertPoint(new Point(15, 15), tiny.keepingInView(offRight, 20).toScreen(offRight));
+    }
 }

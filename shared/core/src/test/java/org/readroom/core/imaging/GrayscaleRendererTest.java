@@ -99,4 +99,127 @@ class GrayscaleRendererTest {
         assertFalse(table.fits(image, WindowLevel.LUNG, true));
         assertFalse(table.fits(ctRow(Photometric.MONOCHROME1), WindowLevel.LUNG, false), "MONOCHROME1 flips");
     }
+
+    // ---- the look-up table against a straightforward per-pixel reference ----
+
+    private static final List<WindowLevel> WINDOWS = List.of(
+            WindowLevel.LUNG,
+            WindowLevel.MEDIASTINUM,
+            new WindowLevel(0.5, 1), // a threshold
+            new WindowLevel(1234.5, 77.3),
+            new WindowLevel(-30000, 2),
+            new WindowLevel(0, 200000)); // wider than any stored range: no value saturates
+    private static final List<Rescale> RESCALES = List.of(
+            Rescale.IDENTITY, new Rescale(1, -1024), new Rescale(-1, 100), new Rescale(0.37, -12.5), new Rescale(7, 3));
+
+    /** The grey pixel the DICOM linear VOI function (PS3.3 C.11.2.1.2.1) gives one stored value, written out. */
+    private static int referencePixel(int stored, Rescale rescale, WindowLevel window, boolean flip) {
+        double value = stored * rescale.slope() + rescale.intercept();
+        double c = window.center() - 0.5;
+        double w = window.width() - 1;
+        int grey;
+        if (value <= c - w / 2) {
+            grey = 0;
+        } else if (value > c + w / 2) {
+            grey = 255;
+        } else {
+            grey = (int) Math.round(((value - c) / w + 0.5) * 255);
+        }
+        if (flip) {
+            grey = 255 - grey;
+        }
+        return 0xFF000000 | grey << 16 | grey << 8 | grey;
+    }
+
+    /** An image holding every stored value its pixel format allows, lowest first, in two frames (the second reversed). */
+    private static DicomImage everyValue(int bitsStored, boolean signed, Photometric photometric, Rescale rescale) {
+        int count = 1 << bitsStored;
+        int min = signed ? -(count / 2) : 0;
+        int columns = Math.min(count, 256);
+        short[] up = new short[count];
+        short[] down = new short[count];
+        for (int i = 0; i < count; i++) {
+            up[i] = (short) (min + i);
+            down[i] = (short) (min + count - 1 - i);
+        }
+        return new DicomImage(
+                count / columns,
+                columns,
+                2,
+                bitsStored,
+                signed,
+                photometric,
+                "MR",
+                "1.2.840.10008.5.1.4.1.1.4",
+                "1.2.840.10008.1.2.1",
+                rescale,
+                Optional.empty(),
+                List.of(),
+                0,
+                new short[][] {up, down});
+    }
+
+    private static void assertMatchesReference(int bitsStored, boolean signed) {
+        for (Photometric photometric : List.of(Photometric.MONOCHROME2, Photometric.MONOCHROME1)) {
+            for (Rescale rescale : RESCALES) {
+                DicomImage image = everyValue(bitsStored, signed, photometric, rescale);
+                int pixels = image.rows() * image.columns();
+                int[] argb = new int[pixels];
+                for (WindowLevel window : WINDOWS) {
+                    for (boolean invert : new boolean[] {false, true}) {
+                        boolean flip = invert ^ (photometric == Photometric.MONOCHROME1);
+                        GrayscaleRenderer.Table table = GrayscaleRenderer.Table.of(image, window, invert);
+                        for (int frame = 0; frame < 2; frame++) {
+                            GrayscaleRenderer.render(image, frame, table, argb);
+                            for (int i = 0; i < pixels; i++) {
+                                int stored = image.storedValue(frame, i);
+                                int expected = referencePixel(stored, rescale, window, flip);
+                                if (argb[i] != expected) {
+                                    throw new AssertionError(bitsStored + "-bit " + (signed ? "signed" : "unsigned")
+                                            + " " + photometric + " invert=" + invert + " " + rescale + " " + window
+                                            + ": stored value " + stored + " gave " + Integer.toHexString(argb[i])
+                                            + ", expected " + Integer.toHexString(expected));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void signedSixteenBitPixelsMatchTheReferenceForEveryStoredValue() {
+        assertMatchesReference(16, true);
+    }
+
+    @Test
+    void unsignedSixteenBitPixelsMatchTheReferenceForEveryStoredValue() {
+        assertMatchesReference(16, false);
+    }
+
+    @Test
+    void twelveAndEightBitPixelsMatchTheReferenceSignedAndUnsigned() {
+        assertMatchesReference(12, true);
+        assertMatchesReference(12, false);
+        assertMatchesReference(8, false);
+        assertMatchesReference(8, true);
+        assertMatchesReference(1, false);
+    }
+
+    @Test
+    void voiLutGreyLevelsMatchTheReferenceForEveryStoredValue() {
+        for (Rescale rescale : RESCALES) {
+            for (WindowLevel window : WINDOWS) {
+                VoiLut lut = VoiLut.of(16, true, rescale, window);
+                for (int v = -32768; v <= 32767; v++) {
+                    int expected = referencePixel(v, rescale, window, false) & 0xFF;
+                    if (lut.grey(v) != expected) {
+                        throw new AssertionError(rescale + " " + window + ": stored value " + v + " gave grey "
+                                + lut.grey(v) + ", expected " + expected);
+                    }
+                }
+            }
+        }
+    }
 }

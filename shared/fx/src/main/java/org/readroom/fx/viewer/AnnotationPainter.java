@@ -24,12 +24,15 @@ final class AnnotationPainter {
 
     static final Color ANNOTATION = Color.web("#ffd54a");
     static final Color ANSWER = Color.web("#3ddc84");
+    static final Color CURSOR = Color.web("#4fc3f7");
     private static final Color SHADOW = Color.color(0, 0, 0, 0.85);
     private static final Font FONT = Font.font(13);
     private static final double LINE_HEIGHT = 16;
     private static final double TICK = 5;
     private static final double ARROW_HEAD = 12;
     private static final double LESION_RADIUS = 9;
+    private static final double CURSOR_GAP = 5;
+    private static final double CURSOR_ARM = 22;
 
     private final ViewerModel model;
     // Boxes {left, top, right, bottom} of the labels painted so far in this pass, so labels never overlap.
@@ -56,6 +59,22 @@ final class AnnotationPainter {
         }
         model.annotations().draft().ifPresent(draft -> paintDraft(g, t, draft, width, height));
         model.hotspotAnswer().ifPresent(answer -> paintAnswer(g, t, answer, width, height));
+        model.hotspotCursor().at().ifPresent(at -> paintCursor(g, t.toScreen(at)));
+    }
+
+    /**
+     * The keyboard cross: four arms around a gap that leaves the pixel itself visible, with a dark outline so it reads
+     * on bone and on air, in a colour of its own so it is not mistaken for the marked answer.
+     */
+    private static void paintCursor(GraphicsContext g, Point p) {
+        for (int pass = 0; pass < 2; pass++) {
+            g.setStroke(pass == 0 ? SHADOW : CURSOR);
+            g.setLineWidth(pass == 0 ? 4 : 1.5);
+            line(g, new Point(p.x() - CURSOR_ARM, p.y()), new Point(p.x() - CURSOR_GAP, p.y()));
+            line(g, new Point(p.x() + CURSOR_GAP, p.y()), new Point(p.x() + CURSOR_ARM, p.y()));
+            line(g, new Point(p.x(), p.y() - CURSOR_ARM), new Point(p.x(), p.y() - CURSOR_GAP));
+            line(g, new Point(p.x(), p.y() + CURSOR_GAP), new Point(p.x(), p.y() + CURSOR_ARM));
+        }
     }
 
     private void paint(GraphicsContext g, DisplayTransform t, Annotation annotation, double width, double height) {

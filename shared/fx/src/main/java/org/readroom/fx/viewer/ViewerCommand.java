@@ -32,7 +32,19 @@ public enum ViewerCommand {
     /** Reading station only. */
     NEXT_VIEWPORT,
     /** Reading station only. */
-    PREVIOUS_VIEWPORT;
+    PREVIOUS_VIEWPORT,
+    /** Hotspot tool, while the keyboard cross shows: move it one image pixel the way the arrow points on screen. */
+    CURSOR_LEFT,
+    CURSOR_RIGHT,
+    CURSOR_UP,
+    CURSOR_DOWN,
+    /** As the plain moves, {@link HotspotCursor#FAR_STEP} pixels at a time. */
+    CURSOR_LEFT_FAR,
+    CURSOR_RIGHT_FAR,
+    CURSOR_UP_FAR,
+    CURSOR_DOWN_FAR,
+    /** Hotspot tool: marks the point under the keyboard cross as the answer, as a click there would. */
+    MARK_ANSWER;
 
     public String messageKey() {
         return "viewer.command." + name();

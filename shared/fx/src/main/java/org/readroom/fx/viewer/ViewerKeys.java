@@ -3,7 +3,6 @@ package org.readroom.fx.viewer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.scene.input.KeyCode;
@@ -15,7 +14,9 @@ import javafx.scene.input.KeyEvent;
  * hotspot answer), 1..9 apply window presets (0 the author's window), R resets, F fits, I inverts, H/V flip, ',' and
  * '.' rotate, Space starts/stops cine and +/- change its speed, Delete removes the last annotation (Shift+Delete all),
  * Esc drops a drawing. With Ctrl: +/- zoom, arrows pan, 1/2/4 choose a 1x1, 1x2 or 2x2 layout. Y toggles synced
- * scrolling and F6/Shift+F6 move between viewports (reading station).
+ * scrolling and F6/Shift+F6 move between viewports (reading station). In the hotspot tool the arrows move the answer
+ * cross instead (Shift: larger steps), Enter marks the answer there and Esc hides the cross, after which the arrows
+ * scroll again (X shows it again).
  */
 public final class ViewerKeys {
 
@@ -23,6 +24,9 @@ public final class ViewerKeys {
     private static final Map<KeyCode, ViewerCommand> PLAIN = new LinkedHashMap<>();
     private static final Map<KeyCode, ViewerCommand> SHIFT = new LinkedHashMap<>();
     private static final Map<KeyCode, ViewerCommand> SHORTCUT = new LinkedHashMap<>();
+    // Tried before PLAIN and SHIFT; they apply only while the hotspot cross shows (execute says false otherwise).
+    private static final Map<KeyCode, ViewerCommand> CURSOR = new LinkedHashMap<>();
+    private static final Map<KeyCode, ViewerCommand> CURSOR_SHIFT = new LinkedHashMap<>();
     private static final Map<KeyCode, Layout> LAYOUTS = Map.of(
             KeyCode.DIGIT1, Layout.ONE_BY_ONE, KeyCode.DIGIT2, Layout.ONE_BY_TWO, KeyCode.DIGIT4, Layout.TWO_BY_TWO);
 
@@ -72,6 +76,16 @@ public final class ViewerKeys {
         SHIFT.put(KeyCode.EQUALS, ViewerCommand.CINE_FASTER);
         SHIFT.put(KeyCode.PLUS, ViewerCommand.CINE_FASTER);
 
+        CURSOR.put(KeyCode.LEFT, ViewerCommand.CURSOR_LEFT);
+        CURSOR.put(KeyCode.RIGHT, ViewerCommand.CURSOR_RIGHT);
+        CURSOR.put(KeyCode.UP, ViewerCommand.CURSOR_UP);
+        CURSOR.put(KeyCode.DOWN, ViewerCommand.CURSOR_DOWN);
+        CURSOR.put(KeyCode.ENTER, ViewerCommand.MARK_ANSWER);
+        CURSOR_SHIFT.put(KeyCode.LEFT, ViewerCommand.CURSOR_LEFT_FAR);
+        CURSOR_SHIFT.put(KeyCode.RIGHT, ViewerCommand.CURSOR_RIGHT_FAR);
+        CURSOR_SHIFT.put(KeyCode.UP, ViewerCommand.CURSOR_UP_FAR);
+        CURSOR_SHIFT.put(KeyCode.DOWN, ViewerCommand.CURSOR_DOWN_FAR);
+
         SHORTCUT.put(KeyCode.EQUALS, ViewerCommand.ZOOM_IN);
         SHORTCUT.put(KeyCode.PLUS, ViewerCommand.ZOOM_IN);
         SHORTCUT.put(KeyCode.ADD, ViewerCommand.ZOOM_IN);
@@ -106,12 +120,10 @@ public final class ViewerKeys {
                 layouts.accept(LAYOUTS.get(code));
                 return true;
             }
-            return Optional.ofNullable(SHORTCUT.get(code))
-                    .map(controls::execute)
-                    .orElse(false);
+            return run(SHORTCUT, code, controls);
         }
         if (event.isShiftDown()) {
-            return Optional.ofNullable(SHIFT.get(code)).map(controls::execute).orElse(false);
+            return run(CURSOR_SHIFT, code, controls) || run(SHIFT, code, controls);
         }
         if (TOOLS.containsKey(code)) {
             controls.selectTool(TOOLS.get(code));
@@ -120,7 +132,12 @@ public final class ViewerKeys {
         if (code.isDigitKey()) {
             return controls.applyPresetKey(digit(code));
         }
-        return Optional.ofNullable(PLAIN.get(code)).map(controls::execute).orElse(false);
+        return run(CURSOR, code, controls) || run(PLAIN, code, controls);
+    }
+
+    private static boolean run(Map<KeyCode, ViewerCommand> table, KeyCode code, ViewerControls controls) {
+        ViewerCommand command = table.get(code);
+        return command != null && controls.execute(command);
     }
 
     private static int digit(KeyCode code) {
@@ -140,7 +157,12 @@ public final class ViewerKeys {
 
     /** The first key bound to a command, as shown in tooltips and menus ("R", ",", "Page Up", "Shift+Delete"). */
     static String hint(ViewerCommand command, ResourceBundle messages) {
-        for (var table : List.of(Map.entry("", PLAIN), Map.entry("Shift+", SHIFT), Map.entry("Ctrl+", SHORTCUT))) {
+        for (var table : List.of(
+                Map.entry("", PLAIN),
+                Map.entry("Shift+", SHIFT),
+                Map.entry("Ctrl+", SHORTCUT),
+                Map.entry("", CURSOR),
+                Map.entry("Shift+", CURSOR_SHIFT))) {
             for (Map.Entry<KeyCode, ViewerCommand> entry : table.getValue().entrySet()) {
                 if (entry.getValue() == command) {
                     return table.getKey() + keyName(entry.getKey(), messages);

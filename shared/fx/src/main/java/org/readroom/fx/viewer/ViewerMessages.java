@@ -42,6 +42,7 @@ public final class ViewerMessages {
     public static final String SERIES = "viewer.series";
     public static final String SERIES_IMAGES = "viewer.series.images";
     public static final String VIEWPORT = "viewer.viewport";
+    public static final String HOTSPOT_KEYS = "viewer.hotspot.keys";
 
     private static final ResourceBundle.Control ENGLISH_FALLBACK = new ResourceBundle.Control() {
         @Override
@@ -64,6 +65,11 @@ public final class ViewerMessages {
     /** The pattern under {@code key} filled with {@code args} (already formatted numbers stay as they are). */
     static String format(ResourceBundle messages, String key, Object... args) {
         return new MessageFormat(messages.getString(key), messages.getLocale()).format(args);
+    }
+
+    /** How to answer a hotspot question by keyboard (tooltip of the tool, accessible help of the viewport). */
+    static String hotspotKeys(ResourceBundle messages) {
+        return format(messages, HOTSPOT_KEYS, HotspotCursor.FAR_STEP);
     }
 
     static String lengthUnit(LengthUnit unit) {
@@ -126,7 +132,8 @@ public final class ViewerMessages {
                 LAYOUTS,
                 SERIES,
                 SERIES_IMAGES,
-                VIEWPORT));
+                VIEWPORT,
+                HOTSPOT_KEYS));
         for (LengthUnit unit : LengthUnit.values()) {
             keys.add(lengthUnit(unit));
             keys.add(areaUnit(unit));

@@ -21,6 +21,8 @@ import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.imaging.Annotation;
 import org.readroom.core.imaging.DisplayTransform;
 import org.readroom.core.imaging.HotspotAnswer;
+import org.readroom.core.imaging.HotspotRegion;
+import org.readroom.core.imaging.Point;
 import org.readroom.core.imaging.WindowLevel;
 import org.readroom.core.imaging.WindowPresets;
 
@@ -40,6 +42,7 @@ public final class ViewerModel implements ViewerControls {
     private final ViewerAnnotations annotations = new ViewerAnnotations();
     private final MeasurementText measurementText;
     private final PointerGestures pointer;
+    private final HotspotCursor hotspotCursor = new HotspotCursor();
     private WindowLevel opening = WindowLevel.ABDOMEN;
     private double viewWidth = INITIAL_VIEW_SIZE;
     private double viewHeight = INITIAL_VIEW_SIZE;
@@ -72,7 +75,16 @@ public final class ViewerModel implements ViewerControls {
         transform.addListener((obs, old, now) -> updateOverlay());
         cine.playingProperty().addListener((obs, old, now) -> updateOverlay());
         cine.fpsProperty().addListener((obs, old, now) -> updateOverlay());
-        tool.addListener((obs, old, now) -> pointer.cancel());
+        tool.addListener((obs, old, now) -> {
+            pointer.cancel();
+            updateHotspotCursor();
+        });
+        // After a click answers, the keyboard cross moves there, so keys adjust the answer the candidate sees.
+        annotations.hotspotAnswerProperty().addListener((obs, old, now) -> {
+            if (now != null && hotspotCursor.isShown() && now.sliceIndex() == sliceIndex()) {
+                hotspotCursor.showAt(HotspotCursor.anchorOf(now.region()), stack().columns(), stack().rows());
+            }
+        });
         hotspotEnabled.addListener((obs, old, enabled) -> {
             if (!enabled && tool.get() == Tool.HOTSPOT) {
                 tool.set(Tool.WINDOW);
@@ -101,6 +113,7 @@ public final class ViewerModel implements ViewerControls {
         windowLevel.set(this.opening);
         transform.set(DisplayTransform.fit(newStack.columns(), newStack.rows(), viewWidth, viewHeight));
         stack.set(newStack);
+        updateHotspotCursor();
         updateOverlay();
     }
 
@@ -276,12 +289,17 @@ public final class ViewerModel implements ViewerControls {
         return tool;
     }
 
+    /** Picks the left-button tool; picking the hotspot tool again shows its keyboard cross after Esc hid it. */
     @Override
     public void selectTool(Tool newTool) {
         Objects.requireNonNull(newTool, "newTool");
-        if (newTool != Tool.HOTSPOT || isHotspotEnabled()) {
-            tool.set(newTool);
+        if (newTool == Tool.HOTSPOT && !isHotspotEnabled()) {
+            return;
         }
+        if (newTool == tool.get() && !hotspotCursor.isShown()) {
+            updateHotspotCursor(); // the hotspot tool picked again shows the cross again after Esc
+        }
+        tool.set(newTool);
     }
 
     /** The mouse gestures of this viewport (the view feeds them; tests call them directly). */
@@ -341,6 +359,47 @@ public final class ViewerModel implements ViewerControls {
     /** Called each time the candidate marks an answer, not when {@link #restoreHotspotAnswer} shows a saved one. */
     public void setOnHotspotAnswer(Consumer<HotspotAnswer> listener) {
         annotations.setOnHotspotAnswer(listener);
+    }
+
+    /**
+     * The keyboard cross of the hotspot tool (see {@link HotspotCursor}): shown while the hotspot tool is selected,
+     * from the image centre, or from the candidate's answer when it is on the slice shown.
+     */
+    public HotspotCursor hotspotCursor() {
+        return hotspotCursor;
+    }
+
+    // Shown in the hotspot tool (on the answer if it is on this slice, else the image centre), hidden elsewhere.
+    private void updateHotspotCursor() {
+        if (tool.get() != Tool.HOTSPOT || isEmpty()) {
+            hotspotCursor.hide();
+            return;
+        }
+        hotspotCursor.showOn(
+                hotspotAnswer().filter(answer -> answer.sliceIndex() == sliceIndex()),
+                stack().columns(),
+                stack().rows());
+    }
+
+    /** Moves the cross and, when it would leave the view, pans the view with it. False when the cross is hidden. */
+    private boolean moveHotspotCursor(ViewerCommand command) {
+        if (transform() == null || !hotspotCursor.move(command, transform())) {
+            return false;
+        }
+        Point at = hotspotCursor.at().orElseThrow();
+        changeTransform(t -> t.keepingInView(at, HotspotCursor.VIEW_MARGIN));
+        return true;
+    }
+
+    /** Marks the point under the cross as the answer (the same answer and listener call as a click). */
+    private boolean markAnswerAtHotspotCursor() {
+        return hotspotCursor
+                .at()
+                .map(at -> {
+                    annotations.answer(new HotspotAnswer(sliceIndex(), new HotspotRegion.PointRegion(at)));
+                    return true;
+                })
+                .orElse(false);
     }
 
     /** Shows a saved answer after {@link #show} (for example when the candidate returns to the question). */
@@ -404,7 +463,23 @@ public final class ViewerModel implements ViewerControls {
             case CINE_SLOWER -> cine.slower();
             case DELETE_LAST_ANNOTATION -> annotations.deleteLast();
             case CLEAR_ANNOTATIONS -> annotations.clear();
-            case CANCEL_DRAWING -> pointer.cancel();
+            case CANCEL_DRAWING -> {
+                pointer.cancel();
+                hotspotCursor.hide();
+            }
+            case CURSOR_LEFT,
+                    CURSOR_RIGHT,
+                    CURSOR_UP,
+                    CURSOR_DOWN,
+                    CURSOR_LEFT_FAR,
+                    CURSOR_RIGHT_FAR,
+                    CURSOR_UP_FAR,
+                    CURSOR_DOWN_FAR -> {
+                return moveHotspotCursor(command);
+            }
+            case MARK_ANSWER -> {
+                return markAnswerAtHotspotCursor();
+            }
             default -> {
                 return false;
             }

@@ -112,7 +112,15 @@ public final class ViewerToolBar extends FlowPane {
         String label = messages.getString(each.messageKey());
         ToggleButton button = new ToggleButton(label);
         button.setId(TOOL_ID_PREFIX + each.name().toLowerCase(Locale.ROOT));
-        tooltip(button, ViewerKeys.withKey(messages, label, ViewerKeys.hint(each)));
+        String tip = ViewerKeys.withKey(messages, label, ViewerKeys.hint(each));
+        if (each == Tool.HOTSPOT) {
+            // The tooltip adds how to answer by keyboard; screen readers get it as help after the name.
+            String keys = ViewerMessages.hotspotKeys(messages);
+            button.setAccessibleText(tip);
+            button.setAccessibleHelp(keys);
+            tip += "\n" + keys;
+        }
+        tooltip(button, tip);
         button.setSelected(tool.getValue() == each);
         tool.addListener((obs, old, now) -> button.setSelected(now == each));
         button.setOnAction(e -> {

@@ -122,6 +122,10 @@ public final class ViewportView extends Region {
         model.annotations().all().addListener((javafx.collections.ListChangeListener<Object>) c -> paint());
         model.annotations().draftProperty().addListener((obs, old, now) -> paint());
         model.annotations().hotspotAnswerProperty().addListener((obs, old, now) -> paint());
+        model.hotspotCursor().atProperty().addListener((obs, old, now) -> paint());
+        // Screen readers announce how to answer by keyboard while the hotspot tool is on.
+        String hotspotKeys = ViewerMessages.hotspotKeys(model.messages());
+        accessibleHelpProperty().bind(model.toolProperty().map(t -> t == Tool.HOTSPOT ? hotspotKeys : null));
         renderPixels();
         place();
     }

@@ -277,6 +277,8 @@ class DicomViewerTest {
         robot.interact(() -> viewer.model().setHotspotEnabled(true));
         robot.clickOn("#" + ViewerToolBar.TOOL_ID_PREFIX + "hotspot");
         assertEquals(Tool.HOTSPOT, viewer.model().tool());
+        // In the hotspot tool the arrows move the keyboard cross; Esc hides it and they scroll again.
+        robot.type(KeyCode.ESCAPE);
         robot.type(KeyCode.DOWN, 3);
         assertEquals(3, viewer.model().sliceIndex(), "the toolbar gave the keyboard back to the image");
         Point target = screenOf(new Point(100.5, 60.5));
@@ -288,6 +290,37 @@ class DicomViewerTest {
                 .at();
         assertEquals(100.5, at.x(), 1.0);
         assertEquals(60.5, at.y(), 1.0);
+    }
+
+    @Test
+    void hotspotAnswerByKeyboardCrossArrowsAndEnter(FxRobot robot) {
+        robot.interact(() -> viewer.model().setHotspotEnabled(true));
+        robot.type(KeyCode.X);
+        assertEquals(Tool.HOTSPOT, viewer.model().tool());
+        assertEquals(
+                Optional.of(new Point(128.5, 128.5)),
+                viewer.model().hotspotCursor().at(),
+                "from the centre");
+        int[] canvas = FxTestImages.snapshot(
+                robot, robot.lookup("#" + ViewportView.ANNOTATIONS_ID).query());
+        Point cross = viewer.model().transform().toScreen(new Point(128.5, 128.5));
+        int arm = FxTestImages.pixel(canvas, (int) cross.x(), (int) cross.y() - 12);
+        assertTrue((arm >>> 24) > 0x80, "the cross is painted: " + Integer.toHexString(arm));
+
+        robot.type(KeyCode.RIGHT, 2);
+        robot.type(KeyCode.UP);
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
+        assertEquals(0, viewer.model().sliceIndex(), "the arrows moved the cross, not the stack");
+        assertTrue(viewer.model().hotspotAnswer().isEmpty(), "nothing is answered before Enter");
+        robot.type(KeyCode.ENTER);
+
+        var answer = viewer.model().hotspotAnswer().orElseThrow();
+        assertEquals(0, answer.sliceIndex());
+        assertEquals(new HotspotRegion.PointRegion(new Point(130.5, 137.5)), answer.region());
+        robot.type(KeyCode.ESCAPE);
+        robot.type(KeyCode.DOWN);
+        assertEquals(1, viewer.model().sliceIndex(), "after Esc the arrows scroll again");
+        assertTrue(viewer.model().hotspotAnswer().isPresent(), "Esc keeps the answer");
     }
 
     @Test
