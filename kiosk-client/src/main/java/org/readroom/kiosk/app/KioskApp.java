@@ -35,6 +35,13 @@ public final class KioskApp extends Application {
         thread.setDaemon(true);
         return thread;
     });
+    private static final java.time.Duration DECODE_LIMIT = java.time.Duration.ofSeconds(20);
+
+    private final java.util.concurrent.ExecutorService decoding = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "kiosk-decoder");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Stage stage;
     private Scene scene;
     private UiText text;
@@ -83,7 +90,9 @@ public final class KioskApp extends Application {
 
     private void openExam(LoginResponse login) {
         setRoot(new StackPane(new Label(text.get("exam.loadingImages"))));
-        SeriesLoader images = new SeriesLoader(api, options.cache(), DicomDecoder.pixelMed(), background);
+        // A stuck codec must never freeze the exam: each slice gets a time limit on a thread of its own.
+        DicomDecoder decoder = DicomDecoder.withTimeLimit(DicomDecoder.pixelMed(), DECODE_LIMIT, decoding);
+        SeriesLoader images = new SeriesLoader(api, options.cache(), decoder, background);
         ExamViewModel.open(api, text, Platform::runLater, Clock.systemUTC(), background, images)
                 .whenComplete((model, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
@@ -108,5 +117,6 @@ public final class KioskApp extends Application {
     @Override
     public void stop() {
         background.shutdownNow();
+        decoding.shutdownNow();
     }
 }
