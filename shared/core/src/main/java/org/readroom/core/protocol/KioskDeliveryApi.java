@@ -52,7 +52,7 @@ public final class KioskDeliveryApi {
     public CompletableFuture<KioskStatus> enrol(String name) {
         KioskIdentity.KioskPublicKeys keys = identity.publicKeys();
         return connection
-                .signed(
+                .<KioskStatus>signed(
                         "POST",
                         ApiPaths.KIOSK_ENROL,
                         null,
@@ -61,8 +61,8 @@ public final class KioskDeliveryApi {
                         "enrolling",
                         Wire.mapper().constructType(KioskStatus.class))
                 .thenApply(status -> {
-                    kioskId = ((KioskStatus) status).kioskId();
-                    return (KioskStatus) status;
+                    kioskId = status.kioskId();
+                    return status;
                 });
     }
 
