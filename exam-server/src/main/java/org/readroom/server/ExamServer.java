@@ -38,8 +38,8 @@ import org.readroom.server.store.Database;
 import org.readroom.server.tls.LocalCertificateAuthority;
 
 /**
- * The exam server: one composed start-up (folders → database and migrations → demo data when asked → routes →
- * listen), so a taken port or a failed migration fails the deployment with its reason.
+ * The exam server: one composed start-up (folders → database and migrations → demo data when asked → routes → the
+ * demo paper's package → listen), so a taken port or a failed migration fails the deployment with its reason.
  */
 public final class ExamServer extends VerticleBase {
 
@@ -54,6 +54,8 @@ public final class ExamServer extends VerticleBase {
     private LocalCertificateAuthority.TlsFiles tls;
     private KeyRelease keyRelease;
     private BankStore bank;
+    private KioskRegistry registry;
+    private PackageService packages;
 
     public ExamServer(ServerConfig config, Clock clock) {
         this.config = config;
@@ -70,7 +72,8 @@ public final class ExamServer extends VerticleBase {
                                 () -> LocalCertificateAuthority.ensure(config.dataDir(), List.of()))
                         .compose(files -> {
                             this.tls = files;
-                            return listen(router(keys));
+                            Router router = router(keys);
+                            return packageDemoPaper().compose(v -> listen(router));
                         }));
     }
 
@@ -104,9 +107,12 @@ public final class ExamServer extends VerticleBase {
         AssetStore assets = new AssetStore(config.assetsDir());
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        KioskRegistry registry = new KioskRegistry(database);
+        this.registry = registry;
         new KioskRoutes(
                         vertx,
                         new ExamStore(database),
+                        registry,
                         bank,
                         assets,
                         new SubmitService(database),
@@ -116,14 +122,15 @@ public final class ExamServer extends VerticleBase {
                         clock)
                 .mount(router);
         new StaffRoutes(vertx, new StaffStore(database), new RosterStore(database), tokens, audit, clock).mount(router);
-        PackageService packages = new PackageService(vertx, database, bank, assets, signingKeys, clock);
+        packages = new PackageService(vertx, database, bank, assets, signingKeys, clock);
         keyRelease = new KeyRelease(vertx);
         new DeliveryRoutes(
                         vertx,
-                        new KioskRegistry(database),
+                        registry,
                         keyRelease,
                         packages,
                         config.packagesDir(),
+                        signingKeys.publicKey(),
                         tokens,
                         audit,
                         clock)
@@ -131,6 +138,21 @@ public final class ExamServer extends VerticleBase {
         router.route().last().handler(ctx -> ctx.fail(404));
         router.route().failureHandler(Http::onFailure);
         return router;
+    }
+
+    /** The demo paper is packaged once, so demo kiosks can fetch it before the start as real ones would. */
+    private Future<Void> packageDemoPaper() {
+        if (demo == null) {
+            return Future.succeededFuture();
+        }
+        return registry.latestPackage(DemoExam.PAPER_ID)
+                .compose(existing -> existing.isPresent()
+                        ? Future.succeededFuture()
+                        : packages.build(
+                                        DemoExam.PAPER_ID,
+                                        config.packagesDir()
+                                                .resolve(DemoExam.PAPER_ID + "-" + clock.millis() + ".rrpkg"))
+                                .mapEmpty());
     }
 
     private Future<HttpServer> listen(Router router) {

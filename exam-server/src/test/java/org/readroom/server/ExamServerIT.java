@@ -31,7 +31,8 @@ import org.readroom.core.protocol.ApiPaths;
 import org.readroom.core.protocol.KioskApi;
 import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.LoginRequest;
-import org.readroom.core.protocol.Messages.PaperDelivery;
+import org.readroom.core.protocol.Messages.LoginResponse;
+import org.readroom.core.protocol.Messages.Sitting;
 import org.readroom.core.protocol.Messages.StaffLoginRequest;
 import org.readroom.core.protocol.Messages.SubmitRequest;
 import org.readroom.core.protocol.PinnedTrust;
@@ -109,12 +110,35 @@ class ExamServerIT {
     }
 
     @Test
-    void thePaperIsOnlyDeliveredAfterTheStart() throws Exception {
-        KioskApi api = loggedIn(0);
-        assertEquals(ErrorCode.NOT_STARTED, errorOf(api.paper()));
+    void theSittingComesAfterTheStartAndNamesThePackageWhileImagesAreRefusedToCandidates() throws Exception {
+        DemoExam.Credentials c = server.demo().candidates().get(0);
+        KioskApi api = new KioskApi(new ServerConnection(url, trust));
+        LoginResponse login = get(api.login(new LoginRequest(c.candidateNumber(), c.admissionCode())));
+        assertEquals(DemoExam.PAPER_ID, login.paperId());
+        assertTrue(login.packageId() != null && !login.packageId().isBlank(), "the demo paper is packaged");
+        assertEquals(ErrorCode.NOT_STARTED, errorOf(api.sitting()));
         get(api.start());
-        PaperDelivery paper = get(api.paper());
-        assertEquals(5, paper.items().size());
+        Sitting sitting = get(api.sitting());
+        assertEquals(login.packageId(), sitting.packageId());
+        assertEquals(DemoExam.PAPER_ID, sitting.paperId());
+
+        // The paper's images travel only inside the package: a candidate's token does not fetch them.
+        String slice = server.bank().paper(DemoExam.PAPER_ID).await().items().stream()
+                .flatMap(i -> i.images().stream())
+                .findFirst()
+                .orElseThrow()
+                .sliceAssets()
+                .get(0);
+        HttpResponse<String> asset = HttpClient.newBuilder()
+                .sslContext(trust.sslContext())
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url + ApiPaths.ASSETS + slice))
+                                .header("Authorization", "Bearer " + login.token())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, asset.statusCode(), asset.body());
+        assertTrue(asset.body().contains(ErrorCode.FORBIDDEN.code()), asset.body());
     }
 
     @Test
@@ -127,7 +151,7 @@ class ExamServerIT {
         assertEquals(
                 ErrorCode.SEQUENCE_CONFLICT, errorOf(api.save(new AnswerSave(1, DemoPaper.UNIT_ITEM, Set.of(), "mm"))));
         assertEquals(ErrorCode.UNKNOWN_ITEM, errorOf(api.save(new AnswerSave(2, "no-such-item", Set.of(), "x"))));
-        PaperDelivery paper = get(api.paper());
+        Sitting paper = get(api.sitting());
         assertEquals(1, paper.lastSequence());
         assertEquals("HU", paper.answers().get(0).text());
     }
@@ -212,7 +236,7 @@ class ExamServerIT {
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         startServer();
-        PaperDelivery paper = get(loggedIn(0).paper());
+        Sitting paper = get(loggedIn(0).sitting());
         assertEquals(20, paper.lastSequence());
         assertEquals("draft 20", paper.answers().get(0).text());
     }

@@ -47,6 +47,7 @@ public final class DeliveryRoutes {
     private final Tokens tokens;
     private final AuditLog audit;
     private final Clock clock;
+    private final String signingKeyHex;
 
     public DeliveryRoutes(
             Vertx vertx,
@@ -54,6 +55,7 @@ public final class DeliveryRoutes {
             KeyRelease release,
             PackageService packages,
             Path packagesDir,
+            byte[] packageSigningKey,
             Tokens tokens,
             AuditLog audit,
             Clock clock) {
@@ -66,6 +68,7 @@ public final class DeliveryRoutes {
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
+        this.signingKeyHex = HexFormat.of().formatHex(packageSigningKey);
     }
 
     public void mount(Router router) {
@@ -117,15 +120,17 @@ public final class DeliveryRoutes {
                 ctx,
                 registry.enrol(request.name().strip(), keys, clock.millis())
                         .compose(k -> audit.append("kiosk:" + k.id(), "enrol", k.name() + " " + keys.pairingCode())
-                                .map(v -> new KioskStatus(k.id(), k.name(), k.status(), keys.pairingCode()))));
+                                .map(v -> status(k))));
     }
 
     private void me(RoutingContext ctx) {
         KioskRecord kiosk = KioskSignatures.kiosk(ctx);
-        Http.ok(
-                ctx,
-                new KioskStatus(
-                        kiosk.id(), kiosk.name(), kiosk.status(), kiosk.keys().pairingCode()));
+        Http.ok(ctx, status(kiosk));
+    }
+
+    private KioskStatus status(KioskRecord kiosk) {
+        return new KioskStatus(
+                kiosk.id(), kiosk.name(), kiosk.status(), kiosk.keys().pairingCode(), signingKeyHex);
     }
 
     private void list(RoutingContext ctx) {
@@ -141,8 +146,7 @@ public final class DeliveryRoutes {
                                 "staff:" + who.name(),
                                 status.toLowerCase(java.util.Locale.ROOT) + " kiosk",
                                 k.id() + " " + k.keys().pairingCode())
-                        .map(v -> new KioskStatus(
-                                k.id(), k.name(), k.status(), k.keys().pairingCode()))));
+                        .map(v -> status(k))));
     }
 
     private void build(RoutingContext ctx) {

@@ -161,6 +161,21 @@ public final class KioskRegistry {
         });
     }
 
+    /** The newest package of one paper, if any was built. */
+    public Future<Optional<PackageInfo>> latestPackage(String paperId) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT package_id, paper_id, size FROM packages"
+                    + " WHERE paper_id = ? ORDER BY created_at DESC, package_id LIMIT 1")) {
+                query.setString(1, paperId);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next()
+                            ? Optional.of(new PackageInfo(row.getString(1), row.getString(2), row.getLong(3)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
     public Future<StoredPackage> storedPackage(String packageId) {
         StoredPackage cached = packages.get(packageId);
         if (cached != null) {

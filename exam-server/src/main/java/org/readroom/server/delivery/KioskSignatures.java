@@ -13,8 +13,9 @@ import org.readroom.core.protocol.KioskSigning;
 import org.readroom.server.http.Http;
 
 /**
- * Checks that a request comes from an enrolled kiosk: its Ed25519 signature over method, path, timestamp and body
- * hash, a timestamp within the allowed skew, and the kiosk's standing (revoked kiosks are refused everywhere).
+ * Checks that a request comes from an enrolled kiosk: its Ed25519 signature over method, path and query, timestamp,
+ * nonce and body hash, a timestamp within the allowed skew, a nonce not seen before within that window (a replayed
+ * request is refused), and the kiosk's standing (revoked kiosks are refused everywhere).
  */
 public final class KioskSignatures {
 
@@ -23,6 +24,9 @@ public final class KioskSignatures {
 
     private final KioskRegistry registry;
     private final Clock clock;
+    // Nonces seen within the skew window, by signing key and nonce, with the time after which they may be forgotten.
+    private final java.util.Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong checks = new java.util.concurrent.atomic.AtomicLong();
 
     public KioskSignatures(KioskRegistry registry, Clock clock) {
         this.registry = registry;
@@ -62,27 +66,39 @@ public final class KioskSignatures {
         return kiosk;
     }
 
-    /** True when the request carries a fresh signature by these keys. */
+    /** True when the request carries a fresh signature by these keys, with a nonce not used before. */
     boolean verified(RoutingContext ctx, KioskPublicKeys keys) {
         String timestampText = ctx.request().getHeader(KioskSigning.TIMESTAMP_HEADER);
         String signatureText = ctx.request().getHeader(KioskSigning.SIGNATURE_HEADER);
-        if (timestampText == null || signatureText == null) {
+        String nonce = ctx.request().getHeader(KioskSigning.NONCE_HEADER);
+        if (timestampText == null || signatureText == null || nonce == null || !nonce.matches("[0-9a-f]{16,64}")) {
             return false;
         }
         try {
             long timestamp = Long.parseLong(timestampText);
-            if (Math.abs(clock.millis() - timestamp) > MAX_SKEW_MILLIS) {
+            long now = clock.millis();
+            if (Math.abs(now - timestamp) > MAX_SKEW_MILLIS) {
                 return false;
             }
             Buffer body = ctx.body() == null ? null : ctx.body().buffer();
             byte[] message = KioskIdentity.requestToSign(
                     ctx.request().method().name(),
-                    ctx.request().path(),
+                    ctx.request().uri(),
                     timestamp,
+                    nonce,
                     body == null ? new byte[0] : body.getBytes());
-            return keys.verify(message, Base64.getDecoder().decode(signatureText));
+            return keys.verify(message, Base64.getDecoder().decode(signatureText))
+                    && firstUse(keys.signingHex() + ":" + nonce, timestamp + MAX_SKEW_MILLIS, now);
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Records a nonce; false when it was already used (a replay). Expired nonces are forgotten now and then. */
+    private boolean firstUse(String key, long forgetAfter, long now) {
+        if (checks.incrementAndGet() % 4096 == 0) {
+            seen.values().removeIf(expiry -> expiry < now);
+        }
+        return seen.putIfAbsent(key, forgetAfter) == null;
     }
 }

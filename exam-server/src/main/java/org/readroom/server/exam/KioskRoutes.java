@@ -6,20 +6,17 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.util.List;
 import org.readroom.core.assets.ContentHash;
-import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
-import org.readroom.core.paper.CandidatePaper;
-import org.readroom.core.paper.Paper;
 import org.readroom.core.protocol.ApiPaths;
+import org.readroom.core.protocol.DeliveryMessages.PackageInfo;
 import org.readroom.core.protocol.Messages.AnswerAck;
 import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.ExamClock;
 import org.readroom.core.protocol.Messages.LoginRequest;
 import org.readroom.core.protocol.Messages.LoginResponse;
-import org.readroom.core.protocol.Messages.PaperDelivery;
+import org.readroom.core.protocol.Messages.Sitting;
 import org.readroom.core.protocol.Messages.SubmitRequest;
 import org.readroom.core.protocol.Messages.SubmitResponse;
 import org.readroom.server.audit.AuditLog;
@@ -28,6 +25,7 @@ import org.readroom.server.auth.Principal;
 import org.readroom.server.auth.Role;
 import org.readroom.server.auth.Tokens;
 import org.readroom.server.bank.BankStore;
+import org.readroom.server.delivery.KioskRegistry;
 import org.readroom.server.http.Http;
 import org.readroom.server.report.ReportService;
 import org.readroom.server.scoring.SubmitService;
@@ -35,7 +33,10 @@ import org.readroom.server.store.AssetStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The kiosk's side of protocol v1: login, start, paper, images, answers, submit. */
+/**
+ * The candidate's side of protocol v1: login, start, sitting (seed and saved answers), answers, submit. The paper and
+ * its images reach the kiosk only inside the package (see the delivery routes); candidates cannot fetch assets.
+ */
 public final class KioskRoutes {
 
     /** Answers sent in flight at the deadline are still accepted for this long. */
@@ -45,6 +46,7 @@ public final class KioskRoutes {
 
     private final Vertx vertx;
     private final ExamStore exams;
+    private final KioskRegistry packages;
     private final BankStore bank;
     private final AssetStore assets;
     private final SubmitService submits;
@@ -56,6 +58,7 @@ public final class KioskRoutes {
     public KioskRoutes(
             Vertx vertx,
             ExamStore exams,
+            KioskRegistry packages,
             BankStore bank,
             AssetStore assets,
             SubmitService submits,
@@ -65,6 +68,7 @@ public final class KioskRoutes {
             Clock clock) {
         this.vertx = vertx;
         this.exams = exams;
+        this.packages = packages;
         this.bank = bank;
         this.assets = assets;
         this.submits = submits;
@@ -78,12 +82,12 @@ public final class KioskRoutes {
         Handler<RoutingContext> candidate = Http.requireRole(tokens, Role.CANDIDATE);
         router.post(ApiPaths.KIOSK_LOGIN).handler(this::login);
         router.post(ApiPaths.KIOSK_START).handler(candidate).handler(this::start);
-        router.get(ApiPaths.KIOSK_PAPER).handler(candidate).handler(this::paper);
+        router.get(ApiPaths.KIOSK_SITTING).handler(candidate).handler(this::sitting);
         router.get(ApiPaths.KIOSK_CLOCK).handler(candidate).handler(this::clock);
         router.post(ApiPaths.KIOSK_ANSWERS).handler(candidate).handler(this::answer);
         router.post(ApiPaths.KIOSK_SUBMIT).handler(candidate).handler(this::submit);
         router.get(ApiPaths.ASSETS + ":sha256")
-                .handler(Http.requireRole(tokens, Role.CANDIDATE, Role.ADMIN, Role.PROCTOR, Role.MARKER))
+                .handler(Http.requireRole(tokens, Role.ADMIN, Role.PROCTOR, Role.MARKER))
                 .handler(this::asset);
     }
 
@@ -106,14 +110,17 @@ public final class KioskRoutes {
                                         : Future.failedFuture(
                                                 new ApiException(ErrorCode.LOGIN_FAILED, "wrong code for " + number))))
                 .compose(c -> audit.append("candidate:" + c.candidateNumber(), "login", "session " + c.sessionId())
-                        .map(v -> new LoginResponse(
+                        .compose(v -> packages.latestPackage(c.paperId()))
+                        .map(pkg -> new LoginResponse(
                                 tokens.issue(new Principal(Role.CANDIDATE, c.id(), c.candidateNumber())),
                                 c.candidateNumber(),
                                 c.name(),
                                 c.sessionId(),
                                 c.sessionTitle(),
                                 c.status(),
-                                clock.millis())));
+                                clock.millis(),
+                                c.paperId(),
+                                pkg.map(PackageInfo::packageId).orElse(null))));
         Http.reply(ctx, result);
     }
 
@@ -135,17 +142,12 @@ public final class KioskRoutes {
         return new ExamClock(candidate.status(), clock.millis(), candidate.deadline());
     }
 
-    private void paper(RoutingContext ctx) {
+    private void sitting(RoutingContext ctx) {
         long id = Http.principal(ctx).id();
-        Future<PaperDelivery> result = sitting(id).compose(c -> bank.paper(c.paperId())
-                .compose(paper -> exams.latestAnswers(id).compose(answers -> exams.lastSequence(id)
-                        .map(last -> new PaperDelivery(
-                                paper.id(),
-                                paper.title(),
-                                paper.durationMinutes(),
-                                CandidatePaper.deliver(paper, c.seed()),
-                                answers,
-                                last)))));
+        Future<Sitting> result = sitting(id).compose(c -> packages.latestPackage(c.paperId())
+                .compose(pkg -> exams.latestAnswers(id).compose(answers -> exams.lastSequence(id)
+                        .map(last -> new Sitting(
+                                c.paperId(), pkg.map(PackageInfo::packageId).orElse(null), c.seed(), answers, last)))));
         Http.reply(ctx, result);
     }
 
@@ -198,19 +200,12 @@ public final class KioskRoutes {
     }
 
     private void asset(RoutingContext ctx) {
-        Principal who = Http.principal(ctx);
         String sha = ctx.pathParam("sha256");
         if (!ContentHash.isSha256(sha)) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "asset id is not a SHA-256 hex digest");
         }
-        Future<Void> allowed = who.role() != Role.CANDIDATE
-                ? Future.succeededFuture()
-                : sitting(who.id())
-                        .compose(c -> bank.paper(c.paperId()))
-                        .compose(paper -> referenced(paper, sha)
-                                ? Future.succeededFuture()
-                                : Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "asset not in the paper")));
-        allowed.compose(v -> vertx.fileSystem().exists(assets.path(sha).toString()))
+        vertx.fileSystem()
+                .exists(assets.path(sha).toString())
                 .onSuccess(exists -> {
                     if (!exists) {
                         Http.fail(ctx, new ApiException(ErrorCode.NOT_FOUND, "asset " + sha));
@@ -220,14 +215,6 @@ public final class KioskRoutes {
                     }
                 })
                 .onFailure(failure -> Http.fail(ctx, failure));
-    }
-
-    private static boolean referenced(Paper paper, String sha) {
-        return paper.items().stream()
-                .flatMap(i -> i.images().stream())
-                .map(SeriesRef::sliceAssets)
-                .flatMap(List::stream)
-                .anyMatch(sha::equals);
     }
 
     /** The candidate, if they are answering now; otherwise the error that says why not. */

@@ -179,7 +179,7 @@ class DeliveryIT {
                         real.publicKeys().agreementHex(),
                         real.publicKeys().signingHex()));
         long now = System.currentTimeMillis();
-        byte[] signature = other.sign(KioskIdentity.requestToSign("POST", "/api/v1/kiosks/enrol", now, body));
+        byte[] signature = other.sign(KioskIdentity.requestToSign("POST", "/api/v1/kiosks/enrol", now, "n1", body));
         var response = java.net.http.HttpClient.newBuilder()
                 .sslContext(trust.sslContext())
                 .build()
@@ -188,6 +188,7 @@ class DeliveryIT {
                                 .header("Content-Type", "application/json")
                                 .header("X-ReadRoom-Kiosk", "enrolling")
                                 .header("X-ReadRoom-Timestamp", Long.toString(now))
+                                .header("X-ReadRoom-Nonce", "n1")
                                 .header(
                                         "X-ReadRoom-Signature",
                                         java.util.Base64.getEncoder().encodeToString(signature))
@@ -196,5 +197,38 @@ class DeliveryIT {
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(401, response.statusCode());
         assertTrue(response.body().contains(ErrorCode.KIOSK_SIGNATURE_INVALID.code()), response.body());
+    }
+
+    @Test
+    void aReplayedSignedRequestIsRefusedAndTheSigningKeyComesWithTheStatus() throws Exception {
+        KioskIdentity identity = KioskIdentity.generate();
+        KioskStatus enrolled = get(kiosk(identity).enrol("Lab B seat 9"));
+        assertEquals(
+                Files.readString(data.resolve("keys/package-signing.pub")).strip(),
+                enrolled.packageSigningKey(),
+                "the kiosk learns the key that signs packages over the pinned connection");
+        long now = System.currentTimeMillis();
+        String nonce = "0123456789abcdef0123456789abcdef";
+        byte[] signature =
+                identity.sign(KioskIdentity.requestToSign("GET", "/api/v1/kiosks/me", now, nonce, new byte[0]));
+        var http = java.net.http.HttpClient.newBuilder()
+                .sslContext(trust.sslContext())
+                .build();
+        var request = java.net.http.HttpRequest.newBuilder(URI.create(url + "/api/v1/kiosks/me"))
+                .header("X-ReadRoom-Kiosk", enrolled.kioskId())
+                .header("X-ReadRoom-Timestamp", Long.toString(now))
+                .header("X-ReadRoom-Nonce", nonce)
+                .header("X-ReadRoom-Signature", java.util.Base64.getEncoder().encodeToString(signature))
+                .build();
+        var first = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, first.statusCode(), first.body());
+        var replayed = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, replayed.statusCode(), "the same signed request a second time is a replay");
+        assertTrue(replayed.body().contains(ErrorCode.KIOSK_SIGNATURE_INVALID.code()), replayed.body());
+        // The kiosk's own client signs every request with a fresh nonce, so it is never mistaken for a replay.
+        KioskDeliveryApi own = new KioskDeliveryApi(new ServerConnection(url, trust), identity, enrolled.kioskId(), io);
+        for (int i = 0; i < 5; i++) {
+            assertEquals("PENDING", get(own.me()).status());
+        }
     }
 }

@@ -144,10 +144,13 @@ public final class KioskIdentity {
         }
     }
 
-    /** The bytes a kiosk signs for one request: method, path, timestamp and the body's hash, one per line. */
-    public static byte[] requestToSign(String method, String path, long timestamp, byte[] body) {
-        String text =
-                method + "\n" + path + "\n" + timestamp + "\n" + ContentHash.sha256(body == null ? new byte[0] : body);
+    /**
+     * The bytes a kiosk signs for one request: method, path with its query, timestamp, a one-time nonce and the body's
+     * hash, one per line. The nonce lets the server refuse a replayed request within the timestamp window.
+     */
+    public static byte[] requestToSign(String method, String pathAndQuery, long timestamp, String nonce, byte[] body) {
+        String text = method + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n"
+                + ContentHash.sha256(body == null ? new byte[0] : body);
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -25,8 +25,56 @@ public final class PackageReader {
 
     private PackageReader() {}
 
-    /** A package whose header and signature checked out: its manifest and where the chunks start. */
-    public record Opened(Manifest manifest, long chunksOffset) {}
+    /**
+     * A package whose header and signature checked out: its manifest and where the chunks start. A kiosk opens its
+     * package once and then reads entries from it as the candidate needs them.
+     */
+    public record Opened(Manifest manifest, long chunksOffset) {
+
+        /** Decrypts one entry, checking each of its chunks against the signed manifest as it is read. */
+        public byte[] read(Path file, byte[] contentKey, String entryName) throws PackageException, IOException {
+            Manifest.Entry entry = manifest.entry(entryName);
+            long offset = chunksOffset;
+            for (int i = 0; i < entry.firstChunk(); i++) {
+                offset += manifest.chunks().get(i).length();
+            }
+            Map<String, Integer> indexByHash = new HashMap<>();
+            manifest.chunks().forEach(c -> indexByHash.putIfAbsent(c.sha256(), c.index()));
+            ByteBuffer plain = ByteBuffer.allocate(Math.toIntExact(entry.size()));
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                for (int i = entry.firstChunk(); i < entry.firstChunk() + entry.chunkCount(); i++) {
+                    Manifest.Chunk chunk = manifest.chunks().get(i);
+                    ByteBuffer data = ByteBuffer.allocate(chunk.length());
+                    while (data.hasRemaining()) {
+                        if (channel.read(data, offset + data.position()) < 0) {
+                            throw new PackageException(
+                                    Reason.TRUNCATED, "package truncated: chunk " + i + " is incomplete");
+                        }
+                    }
+                    checkChunk(chunk, data.array(), indexByHash);
+                    byte[] opened;
+                    try {
+                        opened = PackageCrypto.open(
+                                contentKey, PackageFormat.associatedData(manifest.packageId(), i), data.array());
+                    } catch (InvalidCipherTextException e) {
+                        // The chunk matches the signed manifest, so only the key can be wrong.
+                        throw new PackageException(Reason.WRONG_KEY, "the content key does not open this package");
+                    }
+                    if (opened.length > plain.remaining()) {
+                        throw new PackageException(
+                                Reason.ENTRY_CORRUPT, entryName + " is longer than the manifest says");
+                    }
+                    plain.put(opened);
+                    offset += chunk.length();
+                }
+            }
+            byte[] bytes = plain.array();
+            if (plain.hasRemaining() || !ContentHash.sha256(bytes).equals(entry.sha256())) {
+                throw new PackageException(Reason.ENTRY_CORRUPT, entryName + " does not match its checksum");
+            }
+            return bytes;
+        }
+    }
 
     /** Checks everything that can be checked without the content key; returns the manifest when all is well. */
     public static Manifest verify(Path file, byte[] serverPublicKey) throws PackageException, IOException {
@@ -60,47 +108,7 @@ public final class PackageReader {
     /** Decrypts one entry; the package's header and signature are checked first, the entry's chunks as they are read. */
     public static byte[] read(Path file, byte[] serverPublicKey, byte[] contentKey, String entryName)
             throws PackageException, IOException {
-        Opened opened = open(file, serverPublicKey);
-        Manifest manifest = opened.manifest();
-        Manifest.Entry entry = manifest.entry(entryName);
-        long offset = opened.chunksOffset();
-        for (int i = 0; i < entry.firstChunk(); i++) {
-            offset += manifest.chunks().get(i).length();
-        }
-        Map<String, Integer> indexByHash = new HashMap<>();
-        manifest.chunks().forEach(c -> indexByHash.putIfAbsent(c.sha256(), c.index()));
-        ByteBuffer plain = ByteBuffer.allocate(Math.toIntExact(entry.size()));
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (int i = entry.firstChunk(); i < entry.firstChunk() + entry.chunkCount(); i++) {
-                Manifest.Chunk chunk = manifest.chunks().get(i);
-                ByteBuffer data = ByteBuffer.allocate(chunk.length());
-                while (data.hasRemaining()) {
-                    if (channel.read(data, offset + data.position()) < 0) {
-                        throw new PackageException(
-                                Reason.TRUNCATED, "package truncated: chunk " + i + " is incomplete");
-                    }
-                }
-                checkChunk(chunk, data.array(), indexByHash);
-                try {
-                    byte[] opened1 = PackageCrypto.open(
-                            contentKey, PackageFormat.associatedData(manifest.packageId(), i), data.array());
-                    if (opened1.length > plain.remaining()) {
-                        throw new PackageException(
-                                Reason.ENTRY_CORRUPT, entryName + " is longer than the manifest says");
-                    }
-                    plain.put(opened1);
-                } catch (InvalidCipherTextException e) {
-                    // The chunk matches the signed manifest, so only the key can be wrong.
-                    throw new PackageException(Reason.WRONG_KEY, "the content key does not open this package");
-                }
-                offset += chunk.length();
-            }
-        }
-        byte[] bytes = plain.array();
-        if (plain.hasRemaining() || !ContentHash.sha256(bytes).equals(entry.sha256())) {
-            throw new PackageException(Reason.ENTRY_CORRUPT, entryName + " does not match its checksum");
-        }
-        return bytes;
+        return open(file, serverPublicKey).read(file, contentKey, entryName);
     }
 
     /** Reads and checks the header and the manifest's signature. */

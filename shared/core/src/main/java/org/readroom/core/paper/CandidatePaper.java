@@ -22,35 +22,52 @@ public final class CandidatePaper {
     private CandidatePaper() {}
 
     public static List<DeliveredItem> deliver(Paper paper, long seed) {
+        return inCandidateOrder(inAuthoringOrder(paper), seed);
+    }
+
+    /**
+     * One candidate's order of a paper's items (as a package carries them, in authoring order): items shuffled, then
+     * each item's options, all from the candidate's seed; items are numbered 1..n in the new order. The kiosk does
+     * this after opening the package.
+     */
+    public static List<DeliveredItem> inCandidateOrder(List<DeliveredItem> authoringOrder, long seed) {
         Random random = new Random(seed);
-        List<Item> items = new ArrayList<>(paper.items());
+        List<DeliveredItem> items = new ArrayList<>(authoringOrder);
         Collections.shuffle(items, random);
-        List<DeliveredItem> delivered = new ArrayList<>(items.size());
+        List<DeliveredItem> ordered = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            delivered.add(deliver(items.get(i), i + 1, random));
+            DeliveredItem item = items.get(i);
+            ordered.add(new DeliveredItem(
+                    item.id(),
+                    i + 1,
+                    item.kind(),
+                    item.stem(),
+                    shuffled(item.options(), random),
+                    item.marks(),
+                    item.images()));
         }
-        return List.copyOf(delivered);
+        return List.copyOf(ordered);
     }
 
     /** The paper without keys and without shuffling (what a package carries). */
     public static List<DeliveredItem> inAuthoringOrder(Paper paper) {
         List<DeliveredItem> items = new ArrayList<>(paper.items().size());
         for (int i = 0; i < paper.items().size(); i++) {
-            items.add(deliver(paper.items().get(i), i + 1, null));
+            items.add(withoutKey(paper.items().get(i), i + 1));
         }
         return List.copyOf(items);
     }
 
-    private static DeliveredItem deliver(Item item, int number, Random random) {
+    private static DeliveredItem withoutKey(Item item, int number) {
         // Java 17 has no pattern switch; the sealed hierarchy keeps this list complete.
         List<ChoiceOption> options = List.of();
         ItemKind kind;
         if (item instanceof SingleChoiceItem single) {
             kind = ItemKind.SINGLE_CHOICE;
-            options = shuffled(single.options(), random);
+            options = single.options();
         } else if (item instanceof MultipleChoiceItem multiple) {
             kind = ItemKind.MULTIPLE_CHOICE;
-            options = shuffled(multiple.options(), random);
+            options = multiple.options();
         } else if (item instanceof FillInItem) {
             kind = ItemKind.FILL_IN;
         } else if (item instanceof ShortAnswerItem) {
@@ -63,9 +80,6 @@ public final class CandidatePaper {
     }
 
     private static List<ChoiceOption> shuffled(List<ChoiceOption> options, Random random) {
-        if (random == null) {
-            return options;
-        }
         List<ChoiceOption> copy = new ArrayList<>(options);
         Collections.shuffle(copy, random);
         return List.copyOf(copy);

@@ -8,7 +8,7 @@ public final class ApiPaths {
 
     public static final String KIOSK_LOGIN = BASE + "/kiosk/login";
     public static final String KIOSK_START = BASE + "/kiosk/start";
-    public static final String KIOSK_PAPER = BASE + "/kiosk/paper";
+    public static final String KIOSK_SITTING = BASE + "/kiosk/sitting";
     public static final String KIOSK_CLOCK = BASE + "/kiosk/clock";
     public static final String KIOSK_ANSWERS = BASE + "/kiosk/answers";
     public static final String KIOSK_SUBMIT = BASE + "/kiosk/submit";

@@ -10,8 +10,12 @@ public final class DeliveryMessages {
     /** Kiosk → server: a new kiosk's public keys (hex); the request is signed with the Ed25519 key it names. */
     public record EnrolRequest(String name, String agreementKey, String signingKey) {}
 
-    /** A kiosk's standing: PENDING until an admin approves it, APPROVED, or REVOKED. */
-    public record KioskStatus(String kioskId, String name, String status, String pairingCode) {}
+    /**
+     * A kiosk's standing: PENDING until an admin approves it, APPROVED, or REVOKED; with the server's package-signing
+     * public key (hex), which the kiosk keeps to verify packages (it arrives over the pinned TLS connection).
+     */
+    public record KioskStatus(
+            String kioskId, String name, String status, String pairingCode, String packageSigningKey) {}
 
     /** A package a kiosk should hold before its session. */
     public record PackageInfo(String packageId, String paperId, long size) {}

@@ -10,7 +10,7 @@ import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.ExamClock;
 import org.readroom.core.protocol.Messages.LoginRequest;
 import org.readroom.core.protocol.Messages.LoginResponse;
-import org.readroom.core.protocol.Messages.PaperDelivery;
+import org.readroom.core.protocol.Messages.Sitting;
 import org.readroom.core.protocol.Messages.SubmitRequest;
 import org.readroom.core.protocol.Messages.SubmitResponse;
 
@@ -38,16 +38,13 @@ public final class KioskApi {
         return again(() -> connection.post(ApiPaths.KIOSK_START, Map.of(), ExamClock.class));
     }
 
-    public CompletableFuture<PaperDelivery> paper() {
-        return again(() -> connection.get(ApiPaths.KIOSK_PAPER, PaperDelivery.class));
+    /** The candidate's seed and saved answers; the paper itself comes from the package. */
+    public CompletableFuture<Sitting> sitting() {
+        return again(() -> connection.get(ApiPaths.KIOSK_SITTING, Sitting.class));
     }
 
     public CompletableFuture<ExamClock> clock() {
         return again(() -> connection.get(ApiPaths.KIOSK_CLOCK, ExamClock.class));
-    }
-
-    public CompletableFuture<byte[]> asset(String sha256) {
-        return again(() -> connection.getBytes(ApiPaths.ASSETS + sha256));
     }
 
     public CompletableFuture<AnswerAck> save(AnswerSave answer) {

@@ -4,12 +4,15 @@ import java.net.http.HttpRequest;
 import java.util.Base64;
 import org.readroom.core.enrolment.KioskIdentity;
 
-/** The headers of a kiosk-signed request (protocol v1): kiosk id, timestamp, Ed25519 signature. */
+/** The headers of a kiosk-signed request (protocol v1): kiosk id, timestamp, one-time nonce, Ed25519 signature. */
 public final class KioskSigning {
 
     public static final String KIOSK_HEADER = "X-ReadRoom-Kiosk";
     public static final String TIMESTAMP_HEADER = "X-ReadRoom-Timestamp";
     public static final String SIGNATURE_HEADER = "X-ReadRoom-Signature";
+    public static final String NONCE_HEADER = "X-ReadRoom-Nonce";
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private KioskSigning() {}
 
@@ -18,12 +21,16 @@ public final class KioskSigning {
             KioskIdentity identity,
             String kioskId,
             String method,
-            String path,
+            String pathAndQuery,
             long timestamp,
             byte[] body) {
-        byte[] signature = identity.sign(KioskIdentity.requestToSign(method, path, timestamp, body));
+        byte[] nonceBytes = new byte[16];
+        RANDOM.nextBytes(nonceBytes);
+        String nonce = java.util.HexFormat.of().formatHex(nonceBytes);
+        byte[] signature = identity.sign(KioskIdentity.requestToSign(method, pathAndQuery, timestamp, nonce, body));
         return request.header(KIOSK_HEADER, kioskId)
                 .header(TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(NONCE_HEADER, nonce)
                 .header(SIGNATURE_HEADER, Base64.getEncoder().encodeToString(signature));
     }
 }

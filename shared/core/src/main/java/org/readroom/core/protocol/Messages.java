@@ -16,7 +16,10 @@ public final class Messages {
     /** Kiosk → server: a candidate logs in. */
     public record LoginRequest(String candidateNumber, String admissionCode) {}
 
-    /** Server → kiosk: the candidate's bearer token and whom it belongs to. */
+    /**
+     * Server → kiosk: the candidate's bearer token, whom it belongs to, and the package that holds their paper (null
+     * while none has been built; the kiosk then says so and cannot start).
+     */
     public record LoginResponse(
             String token,
             String candidateNumber,
@@ -24,16 +27,16 @@ public final class Messages {
             long sessionId,
             LocalizedText sessionTitle,
             CandidateStatus status,
-            long serverTime) {}
-
-    /** Server → kiosk: the paper in this candidate's order and every answer the server already holds. */
-    public record PaperDelivery(
+            long serverTime,
             String paperId,
-            LocalizedText title,
-            int durationMinutes,
-            List<DeliveredItem> items,
-            List<SavedAnswer> answers,
-            long lastSequence) {}
+            String packageId) {}
+
+    /**
+     * Server → kiosk, once the candidate's clock runs: what the kiosk needs besides the package to show their paper
+     * (the seed that orders items and options) and every answer the server already holds. The paper itself comes
+     * only from the package, opened with the key released at the start.
+     */
+    public record Sitting(String paperId, String packageId, long seed, List<SavedAnswer> answers, long lastSequence) {}
 
     /** An answer the server has stored, returned on resume. */
     public record SavedAnswer(String itemId, Set<String> choices, String text, long sequence) {}

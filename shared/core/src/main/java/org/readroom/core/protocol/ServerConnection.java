@@ -95,14 +95,15 @@ public final class ServerConnection implements AutoCloseable {
             String kioskId,
             JavaType type) {
         byte[] bytes = body == null ? new byte[0] : Wire.encode(body);
-        HttpRequest.Builder request = request(path + (query == null ? "" : "?" + query));
+        String pathAndQuery = path + (query == null ? "" : "?" + query);
+        HttpRequest.Builder request = request(pathAndQuery);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         request.method(
                 method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
-        KioskSigning.sign(request, identity, kioskId, method, path, System.currentTimeMillis(), bytes);
+        KioskSigning.sign(request, identity, kioskId, method, pathAndQuery, System.currentTimeMillis(), bytes);
         return send(request, type);
     }
 

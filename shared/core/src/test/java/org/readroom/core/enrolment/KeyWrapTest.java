@@ -56,17 +56,21 @@ class KeyWrapTest {
 
     @Test
     void requestSignaturesVerifyOnlyForTheSameRequestAndKey() {
-        byte[] request = KioskIdentity.requestToSign("GET", "/api/v1/kiosks/me", 1000, new byte[0]);
+        byte[] request = KioskIdentity.requestToSign("GET", "/api/v1/kiosks/me", 1000, "n1", new byte[0]);
         byte[] signature = kioskA.sign(request);
         assertTrue(kioskA.publicKeys().verify(request, signature));
         assertFalse(kioskB.publicKeys().verify(request, signature));
-        byte[] other = KioskIdentity.requestToSign("GET", "/api/v1/kiosks/me", 1001, new byte[0]);
+        byte[] other = KioskIdentity.requestToSign("GET", "/api/v1/kiosks/me", 1001, "n1", new byte[0]);
         assertFalse(kioskA.publicKeys().verify(other, signature));
-        byte[] body = KioskIdentity.requestToSign("POST", "/x", 1000, "a".getBytes(StandardCharsets.UTF_8));
+        byte[] otherNonce = KioskIdentity.requestToSign("GET", "/api/v1/kiosks/me", 1000, "n2", new byte[0]);
+        assertFalse(kioskA.publicKeys().verify(otherNonce, signature));
+        byte[] otherQuery = KioskIdentity.requestToSign("GET", "/api/v1/kiosks/me?wait=1", 1000, "n1", new byte[0]);
+        assertFalse(kioskA.publicKeys().verify(otherQuery, signature));
+        byte[] body = KioskIdentity.requestToSign("POST", "/x", 1000, "n1", "a".getBytes(StandardCharsets.UTF_8));
         assertFalse(kioskA.publicKeys()
                 .verify(
                         body,
                         kioskA.sign(KioskIdentity.requestToSign(
-                                "POST", "/x", 1000, "b".getBytes(StandardCharsets.UTF_8)))));
+                                "POST", "/x", 1000, "n1", "b".getBytes(StandardCharsets.UTF_8)))));
     }
 }

@@ -3,6 +3,8 @@ package org.readroom.core.paper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,34 @@ class CandidatePaperTest {
     @Test
     void theSameSeedGivesTheSameOrder() {
         assertEquals(CandidatePaper.deliver(paper(), 42), CandidatePaper.deliver(paper(), 42));
+    }
+
+    @Test
+    void aKioskOrderingThePackagedPaperGetsWhatTheCandidatesSeedGivesAndOptionsMoveToo() {
+        // The package travels through JSON in authoring order; the kiosk orders it with the seed alone.
+        PaperContent packaged = Wire.decode(Wire.encode(PaperContent.of(paper())), PaperContent.class);
+        for (long seed : new long[] {1, 7, 42, -5, Long.MAX_VALUE}) {
+            OpenedPaper opened = OpenedPaper.of(
+                    packaged, new org.readroom.core.protocol.Messages.Sitting("p", "pkg", seed, List.of(), 0));
+            assertEquals(CandidatePaper.deliver(paper(), seed), opened.items(), "seed " + seed);
+        }
+        Set<List<String>> optionOrders = new java.util.HashSet<>();
+        for (long seed = 0; seed < 20; seed++) {
+            optionOrders.add(CandidatePaper.deliver(paper(), seed).get(0).options().stream()
+                    .map(ChoiceOption::id)
+                    .toList());
+        }
+        assertTrue(optionOrders.size() > 1, "option order follows the seed as well");
+    }
+
+    @Test
+    void aPackageOfAnotherPaperIsRefused() {
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> OpenedPaper.of(
+                        PaperContent.of(paper()),
+                        new org.readroom.core.protocol.Messages.Sitting("other", "pkg", 1, List.of(), 0)));
+        assertTrue(refused.getMessage().contains("holds paper p,"), refused.getMessage());
     }
 
     @Test
