@@ -21,7 +21,6 @@ import org.readroom.core.protocol.StaffApi;
 import org.readroom.server.ExamServer;
 import org.readroom.server.ServerConfig;
 import org.readroom.server.demo.DemoExam;
-import org.readroom.server.demo.DemoPaper;
 
 /**
  * {@code readroom demo}: the server with the demo exam, plus a kiosk and the console where a display exists, or
@@ -53,7 +52,7 @@ final class DemoCommand {
             out.println("Server listening on " + url + "  (CA fingerprint "
                     + server.tls().caFingerprint() + ")");
             ServerCommand.printDemoLogins(server.demo(), out);
-            return headless ? headless(server, url, data, out, err) : withDisplay(server, url, out);
+            return headless ? headless(server, url, data, out, err) : withDisplay(server, url, data, out);
         } catch (Exception e) {
             err.println("readroom demo: " + Failures.describe(e));
             return 1;
@@ -79,31 +78,43 @@ final class DemoCommand {
             throws Exception {
         DemoExam.Seeded demo = server.demo();
         PinnedTrust trust = PinnedTrust.fromFile(server.tls().caCertificate());
-        ScriptedKiosk kiosk = new ScriptedKiosk(
-                url, trust, data.resolve("kiosk-cache"), DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
-        ExecutorService seats = Executors.newFixedThreadPool(demo.candidates().size());
-        List<CompletableFuture<Void>> sittings = new ArrayList<>();
-        for (int i = 0; i < demo.candidates().size(); i++) {
-            DemoExam.Credentials candidate = demo.candidates().get(i);
-            int n = i;
-            sittings.add(CompletableFuture.runAsync(
-                    () -> {
-                        try {
-                            var handedIn = kiosk.sit(candidate, n);
-                            out.println("  " + candidate.seat() + " " + candidate.candidateNumber() + " handed in ("
-                                    + handedIn.answered() + "/" + handedIn.total() + " answered)");
-                        } catch (Exception e) {
-                            throw new java.util.concurrent.CompletionException(e);
-                        }
-                    },
-                    seats));
-        }
-        try {
-            CompletableFuture.allOf(sittings.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException e) {
-            err.println("readroom demo: a scripted kiosk failed: " + Failures.describe(e));
-        } finally {
-            seats.shutdownNow();
+        out.println("Preparing the lab: " + demo.candidates().size() + " kiosks");
+        try (DemoLab lab = DemoLab.prepare(
+                url,
+                trust,
+                data.resolve("kiosks"),
+                demo.sessionId(),
+                demo.candidates().size(),
+                out)) {
+            lab.start();
+            ExecutorService seats =
+                    Executors.newFixedThreadPool(demo.candidates().size());
+            List<CompletableFuture<Void>> sittings = new ArrayList<>();
+            for (int i = 0; i < demo.candidates().size(); i++) {
+                DemoExam.Credentials candidate = demo.candidates().get(i);
+                ScriptedKiosk kiosk = lab.kiosks().get(i);
+                int n = i;
+                sittings.add(CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                var handedIn = kiosk.sit(candidate, n);
+                                out.println("  " + candidate.seat() + " " + candidate.candidateNumber()
+                                        + " handed in (" + handedIn.answered() + "/" + handedIn.total()
+                                        + " answered)");
+                            } catch (Exception e) {
+                                throw new java.util.concurrent.CompletionException(e);
+                            }
+                        },
+                        seats));
+            }
+            try {
+                CompletableFuture.allOf(sittings.toArray(CompletableFuture[]::new))
+                        .get(5, TimeUnit.MINUTES);
+            } catch (java.util.concurrent.ExecutionException e) {
+                err.println("readroom demo: a scripted kiosk failed: " + Failures.describe(e));
+            } finally {
+                seats.shutdownNow();
+            }
         }
         StaffApi staff = new StaffApi(new ServerConnection(url, trust));
         staff.login(new StaffLoginRequest(DemoExam.ADMIN_USER, DemoExam.ADMIN_PASSWORD))
@@ -118,7 +129,7 @@ final class DemoCommand {
         return complete ? 0 : 1;
     }
 
-    private static int withDisplay(ExamServer server, URI url, PrintStream out) throws Exception {
+    private static int withDisplay(ExamServer server, URI url, Path data, PrintStream out) throws Exception {
         DemoExam.Credentials first = server.demo().candidates().get(0);
         Process kiosk = child(
                 "kiosk",
@@ -126,6 +137,10 @@ final class DemoCommand {
                 url.toString(),
                 "--ca",
                 server.tls().caCertificate().toString(),
+                "--state",
+                data.resolve("kiosks").resolve("display").toString(),
+                "--name",
+                "Demo kiosk",
                 "--windowed",
                 "--candidate",
                 first.candidateNumber(),

@@ -26,12 +26,15 @@ public final class Main {
     static final String KIOSK_USAGE =
             """
             Usage: deploy/readroom kiosk [--server URL] [--ca-fingerprint FP | --ca FILE] [--lang zh|en] [--windowed]
-                                         [--candidate NO --code CODE]
+                                         [--state DIR] [--name NAME] [--candidate NO --code CODE]
               --server URL   exam server; default https://127.0.0.1:8440
               --ca-fingerprint FP   first connection: the CA fingerprint the server printed at start; it is then pinned
               --ca FILE      trust this CA certificate file instead
               --lang zh|en   interface language; default zh
               --windowed     run in a window instead of full screen (practice and demos)
+              --state DIR    the kiosk's own folder (keys, enrolment, packages); default ~/.readroom/kiosk/HOST-PORT
+              --name NAME    the name this kiosk enrols under (shown to the proctor); default the host name
+              On first start the kiosk enrols and shows a pairing code; a proctor approves it in the console.
               --candidate, --code   pre-fill the log-in form""";
     static final String CONSOLE_USAGE =
             """
@@ -101,7 +104,8 @@ public final class Main {
                                         "--lang",
                                         "--candidate",
                                         "--code",
-                                        "--cache",
+                                        "--state",
+                                        "--name",
                                         "--ca",
                                         "--ca-fingerprint"),
                                 Set.of("--windowed")));
@@ -167,7 +171,7 @@ public final class Main {
     }
 
     private static int kiosk(PrintStream err, Args args) throws Args.UsageException {
-        String cache = args.value("--cache", null);
+        String state = args.value("--state", null);
         URI server = server(args);
         PinnedTrust trust = trust(server, args, "kiosk", err);
         if (trust == null) {
@@ -177,7 +181,8 @@ public final class Main {
                 server,
                 trust,
                 locale(args),
-                cache == null ? null : Path.of(cache),
+                state == null ? null : Path.of(state),
+                args.value("--name", null),
                 args.has("--windowed"),
                 args.value("--candidate", ""),
                 args.value("--code", ""));

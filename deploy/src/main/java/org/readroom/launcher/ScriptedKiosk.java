@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.readroom.core.bank.FillInItem;
 import org.readroom.core.bank.Item;
 import org.readroom.core.bank.MultipleChoiceItem;
@@ -18,10 +19,13 @@ import org.readroom.core.dicom.DicomDecoder;
 import org.readroom.core.paper.Paper;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.KioskApi;
+import org.readroom.core.protocol.Messages.LoginResponse;
 import org.readroom.core.protocol.Messages.SubmitResponse;
 import org.readroom.core.protocol.PinnedTrust;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.fx.i18n.UiText;
+import org.readroom.kiosk.delivery.DeliveryAgent;
+import org.readroom.kiosk.delivery.KioskState;
 import org.readroom.kiosk.exam.ExamViewModel;
 import org.readroom.kiosk.i18n.KioskText;
 import org.readroom.kiosk.login.LoginViewModel;
@@ -29,27 +33,62 @@ import org.readroom.kiosk.viewer.SeriesLoader;
 import org.readroom.server.demo.DemoExam;
 
 /**
- * A kiosk without a screen: drives the real kiosk view models (log-in, exam, images through the DICOM port, hand-in)
- * the way a candidate would. Candidate {@code n} answers right on some items and wrong on others, so scores differ.
+ * A kiosk without a screen, driving the real kiosk code the way a kiosk and a candidate would: it enrols with its own
+ * keys and waits for approval, fetches and verifies the package, then the candidate logs in, the paper opens from the
+ * package with the key released at the start, the images are decoded through the DICOM port, and the exam is handed
+ * in. Candidate {@code n} answers right on some items and wrong on others, so scores differ.
  */
-final class ScriptedKiosk {
+final class ScriptedKiosk implements AutoCloseable {
 
     private final URI server;
     private final PinnedTrust trust;
-    private final Path cache;
+    private final KioskState state;
     private final Paper key;
+    private final ScheduledExecutorService background;
+    private final ExecutorService io;
+    private final DeliveryAgent delivery;
 
-    ScriptedKiosk(URI server, PinnedTrust trust, Path cache, Paper key) {
+    ScriptedKiosk(URI server, PinnedTrust trust, Path folder, String name, Paper key) {
         this.server = server;
         this.trust = trust;
-        this.cache = cache;
+        this.state = new KioskState(folder);
         this.key = key;
+        this.background = Executors.newScheduledThreadPool(2);
+        this.io = Executors.newCachedThreadPool();
+        this.delivery =
+                new DeliveryAgent(new ServerConnection(server, trust), state, name, background, io, status -> {});
+    }
+
+    /** Enrols (or picks up an earlier enrolment) and returns once the server has this kiosk, pending or approved. */
+    DeliveryAgent.Status enrol() throws Exception {
+        delivery.start();
+        return until(s -> s.stage() != DeliveryAgent.Stage.CONNECTING, 60);
+    }
+
+    String kioskId() {
+        return delivery.kioskId();
+    }
+
+    /** Waits until every package the server lists is on this kiosk and verified. */
+    DeliveryAgent.Status ready(int seconds) throws Exception {
+        return until(s -> s.stage() == DeliveryAgent.Stage.READY, seconds);
+    }
+
+    private DeliveryAgent.Status until(java.util.function.Predicate<DeliveryAgent.Status> reached, int seconds)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!reached.test(delivery.status())) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("kiosk still " + delivery.status());
+            }
+            Thread.sleep(50);
+        }
+        return delivery.status();
     }
 
     SubmitResponse sit(DemoExam.Credentials candidate, int n) throws Exception {
         ExecutorService ui =
                 Executors.newSingleThreadExecutor(r -> new Thread(r, "scripted-ui-" + candidate.candidateNumber()));
-        ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
         try {
             KioskApi api = new KioskApi(new ServerConnection(server, trust));
             UiText text = KioskText.in(Locale.SIMPLIFIED_CHINESE);
@@ -58,18 +97,28 @@ final class ScriptedKiosk {
                 login.candidateNumberProperty().set(candidate.candidateNumber());
                 login.admissionCodeProperty().set(candidate.admissionCode());
             });
-            if (call(ui, login::login).thenCompose(f -> f).get(60, TimeUnit.SECONDS) == null) {
+            LoginResponse loggedIn = call(ui, login::login).thenCompose(f -> f).get(60, TimeUnit.SECONDS);
+            if (loggedIn == null) {
                 throw new IllegalStateException(candidate.candidateNumber() + ": log-in refused: "
                         + login.errorProperty().get());
             }
-            SeriesLoader images = new SeriesLoader(api, cache, DicomDecoder.pixelMed(), background);
-            ExamViewModel exam = ExamViewModel.open(api, text, ui, Clock.systemUTC(), background, images)
-                    .get(60, TimeUnit.SECONDS);
+            ExamViewModel exam = ExamViewModel.open(
+                            api,
+                            loggedIn,
+                            delivery,
+                            problem -> {},
+                            opened -> new SeriesLoader(
+                                    opened, state.openImagesFolder(), DicomDecoder.pixelMed(), background),
+                            text,
+                            ui,
+                            Clock.systemUTC(),
+                            background)
+                    .get(5, TimeUnit.MINUTES);
             for (int i = 0; i < exam.items().size(); i++) {
                 int index = i;
                 DeliveredItem item = exam.items().get(i);
                 if (!item.images().isEmpty()) {
-                    // Reading the case: every slice is fetched, checked and decoded as on a real kiosk.
+                    // Reading the case: every slice is decrypted from the package, checked and decoded.
                     exam.series(item.images().get(0)).get(60, TimeUnit.SECONDS);
                 }
                 boolean right = (n + i) % 4 != 0;
@@ -82,8 +131,14 @@ final class ScriptedKiosk {
             return call(ui, exam::submit).thenCompose(f -> f).get(60, TimeUnit.SECONDS);
         } finally {
             ui.shutdownNow();
-            background.shutdownNow();
         }
+    }
+
+    @Override
+    public void close() {
+        delivery.stop();
+        background.shutdownNow();
+        io.shutdownNow();
     }
 
     private static void answer(

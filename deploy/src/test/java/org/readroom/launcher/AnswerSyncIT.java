@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.readroom.core.protocol.KioskApi;
 import org.readroom.core.protocol.Messages.LoginRequest;
-import org.readroom.core.protocol.Messages.PaperDelivery;
+import org.readroom.core.protocol.Messages.Sitting;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.kiosk.sync.AnswerSync;
 import org.readroom.server.ExamServer;
@@ -85,7 +85,7 @@ class AnswerSyncIT {
         sync.drained().get(40, TimeUnit.SECONDS);
         assertEquals(3, sync.lastAcknowledged());
 
-        PaperDelivery paper = api.paper().get(30, TimeUnit.SECONDS);
+        Sitting paper = api.sitting().get(30, TimeUnit.SECONDS);
         assertEquals(3, paper.lastSequence());
         assertTrue(
                 paper.answers().stream()

@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
@@ -61,14 +60,41 @@ class DemoExamEndToEndIT {
     @Test
     void aCandidateSitsTheExamAndGetsScoresAQueuedShortAnswerAndAChinesePdf() throws Exception {
         URI url = server.localUri();
-        ScriptedKiosk kiosk = new ScriptedKiosk(
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        DemoExam.Credentials zhang = server.demo().candidates().get(0);
+        SubmitResponse handedIn;
+        try (DemoLab lab = DemoLab.prepare(
                 url,
                 org.readroom.core.protocol.PinnedTrust.fromFile(server.tls().caCertificate()),
-                data.resolve("kiosk-cache"),
-                DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
-        DemoExam.Credentials zhang = server.demo().candidates().get(0);
-        SubmitResponse handedIn = kiosk.sit(zhang, 0);
+                data.resolve("kiosks"),
+                server.demo().sessionId(),
+                1,
+                quiet)) {
+            ScriptedKiosk kiosk = lab.kiosks().get(0);
+            java.util.concurrent.CompletableFuture<SubmitResponse> sitting =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return kiosk.sit(zhang, 0);
+                        } catch (Exception e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    });
+            // Logged in, package on the kiosk, but no paper and no clock until the proctor starts the session.
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> server.keyRelease().waitingFor(DemoExam.PAPER_ID) == 1);
+            Thread.sleep(300);
+            assertFalse(sitting.isDone(), "the kiosk waits for the key");
+            assertEquals("LOGGED_IN", candidateStatus("2026001"), "the candidate's clock has not started");
+            lab.start();
+            handedIn = sitting.get(2, TimeUnit.MINUTES);
+        }
         assertEquals(5, handedIn.answered());
+        try (var left = Files.walk(data.resolve("kiosks"))) {
+            assertTrue(
+                    left.noneMatch(p -> p.toString().endsWith(".dcm")),
+                    "no decrypted image stays on the kiosk after the hand-in");
+        }
 
         // Candidate 0 answers item i right unless i % 4 == 0 (in their own order), so work out the expected total.
         Map<String, Double> awarded = new HashMap<>();
@@ -119,6 +145,16 @@ class DemoExamEndToEndIT {
             assertTrue(text.contains("待阅卷"), text);
             assertTrue(text.contains("Objective score: " + (long) objective + " / 6"), text);
             assertFalse(text.contains("??"), "no Chinese character was replaced: " + text);
+        }
+    }
+
+    private String candidateStatus(String number) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("readroom.db"));
+                Statement sql = db.createStatement();
+                ResultSet row =
+                        sql.executeQuery("SELECT status FROM candidates WHERE candidate_number = '" + number + "'")) {
+            row.next();
+            return row.getString(1);
         }
     }
 

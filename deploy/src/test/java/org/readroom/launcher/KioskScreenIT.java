@@ -18,6 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.readroom.core.protocol.DeliveryMessages.KioskView;
+import org.readroom.core.protocol.Messages.StaffLoginRequest;
+import org.readroom.core.protocol.PinnedTrust;
+import org.readroom.core.protocol.ServerConnection;
+import org.readroom.core.protocol.StaffApi;
 import org.readroom.fx.viewer.DicomViewer;
 import org.readroom.kiosk.app.KioskApp;
 import org.readroom.kiosk.app.KioskOptions;
@@ -28,7 +33,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real kiosk application, headless on Monocle, against a real server: log in, find the CT, scroll it, hand in. */
+/**
+ * The real kiosk application, headless on Monocle, against a real server: it shows its pairing code, a proctor
+ * approves and admits it, it fetches the package, the candidate logs in and waits for the start, then finds the CT,
+ * scrolls it and hands in.
+ */
 class KioskScreenIT {
 
     @TempDir
@@ -49,7 +58,8 @@ class KioskScreenIT {
                 server.localUri(),
                 org.readroom.core.protocol.PinnedTrust.fromFile(server.tls().caCertificate()),
                 Locale.SIMPLIFIED_CHINESE,
-                data.resolve("cache"),
+                data.resolve("kiosk"),
+                "Lab 3 seat 12",
                 true,
                 "",
                 ""));
@@ -64,11 +74,40 @@ class KioskScreenIT {
     }
 
     @Test
-    void aCandidateLogsInReadsTheCtAndHandsIn() throws Exception {
+    void aKioskIsApprovedByItsPairingCodeThenACandidateWaitsForTheStartReadsTheCtAndHandsIn() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#pairing-code")
+                .tryQueryAs(Label.class)
+                .map(l -> !l.getText().isEmpty())
+                .orElse(false));
+        String code = robot.lookup("#pairing-code").queryAs(Label.class).getText();
+        assertTrue(code.matches("\\d{4}-\\d{4}"), code);
+        assertTrue(robot.lookup("#candidate-number").tryQuery().isEmpty(), "no log-in before approval");
+
+        // The proctor finds the kiosk by the code on its screen, approves and admits it.
+        StaffApi proctor = new StaffApi(new ServerConnection(
+                server.localUri(), PinnedTrust.fromFile(server.tls().caCertificate())));
+        proctor.login(new StaffLoginRequest(DemoExam.PROCTOR_USER, DemoExam.PROCTOR_PASSWORD))
+                .get(30, TimeUnit.SECONDS);
+        KioskView kiosk = proctor.kiosks().get(30, TimeUnit.SECONDS).stream()
+                .filter(k -> k.pairingCode().equals(code))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("Lab 3 seat 12", kiosk.name());
+        proctor.approveKiosk(kiosk.kioskId()).get(30, TimeUnit.SECONDS);
+        proctor.admitKiosk(server.demo().sessionId(), kiosk.kioskId()).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#packages")
+                .tryQueryAs(Label.class)
+                .map(l -> l.getText().equals("试卷包已在本机并通过校验"))
+                .orElse(false));
+
         DemoExam.Credentials candidate = server.demo().candidates().get(0);
         robot.clickOn("#candidate-number").write(candidate.candidateNumber());
         robot.clickOn("#admission-code").write(candidate.admissionCode());
         robot.clickOn("#login");
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> robot.lookup("#waiting").tryQuery().isPresent());
+        assertTrue(robot.lookup("#time-left").tryQuery().isEmpty(), "the paper stays closed until the start");
+        proctor.startSession(server.demo().sessionId()).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#time-left")
                 .tryQuery()
                 .isPresent());

@@ -1,11 +1,15 @@
 package org.readroom.kiosk.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -17,6 +21,10 @@ import org.readroom.core.protocol.KioskApi;
 import org.readroom.core.protocol.Messages.LoginResponse;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.fx.i18n.UiText;
+import org.readroom.kiosk.delivery.DeliveryAgent;
+import org.readroom.kiosk.delivery.KioskState;
+import org.readroom.kiosk.delivery.SetupView;
+import org.readroom.kiosk.delivery.SetupViewModel;
 import org.readroom.kiosk.exam.DoneView;
 import org.readroom.kiosk.exam.ExamView;
 import org.readroom.kiosk.exam.ExamViewModel;
@@ -25,27 +33,33 @@ import org.readroom.kiosk.login.LoginView;
 import org.readroom.kiosk.login.LoginViewModel;
 import org.readroom.kiosk.viewer.SeriesLoader;
 
-/** The kiosk application: log-in, then the exam, then the hand-in screen, in one full-screen window. */
+/**
+ * The kiosk application, in one full-screen window: the pairing code until an admin approves the kiosk (packages are
+ * then fetched in the background), the log-in, the wait for the start, the exam, and the hand-in screen.
+ */
 public final class KioskApp extends Application {
+
+    private static final Duration DECODE_LIMIT = Duration.ofSeconds(20);
 
     private static volatile KioskOptions options;
 
-    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "kiosk-background");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private static final java.time.Duration DECODE_LIMIT = java.time.Duration.ofSeconds(20);
+    private enum Screen {
+        SETUP,
+        LOGIN,
+        EXAM
+    }
 
-    private final java.util.concurrent.ExecutorService decoding = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "kiosk-decoder");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, daemon("kiosk-background"));
+    private final ExecutorService decoding = Executors.newCachedThreadPool(daemon("kiosk-decoder"));
+    private final ExecutorService io = Executors.newCachedThreadPool(daemon("kiosk-io"));
     private Stage stage;
     private Scene scene;
     private UiText text;
     private KioskApi api;
+    private KioskState state;
+    private DeliveryAgent delivery;
+    private SetupViewModel setup;
+    private Screen screen = Screen.SETUP;
 
     /** Set before {@link Application#launch}; JavaFX creates the instance itself. */
     public static void configure(KioskOptions kioskOptions) {
@@ -56,10 +70,19 @@ public final class KioskApp extends Application {
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         this.api = new KioskApi(new ServerConnection(options.server(), options.trust()));
+        this.state = new KioskState(options.state());
+        state.clearOpenImages();
         this.scene = new Scene(new StackPane(), 1280, 800);
         scene.getStylesheets()
                 .add(KioskApp.class.getResource("/org/readroom/kiosk/kiosk.css").toExternalForm());
-        showLogin(options.locale());
+        useLanguage(options.locale());
+        delivery = new DeliveryAgent(
+                new ServerConnection(options.server(), options.trust()),
+                state,
+                options.name(),
+                background,
+                io,
+                status -> Platform.runLater(this::showStatus));
         stage.setScene(scene);
         if (!options.windowed()) {
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
@@ -67,33 +90,77 @@ public final class KioskApp extends Application {
             stage.setFullScreen(true);
         }
         stage.show();
+        delivery.start();
     }
 
-    private void showLogin(Locale locale) {
+    private void useLanguage(Locale locale) {
         text = KioskText.in(locale);
         stage.setTitle(text.get("app.title"));
+        setup = new SetupViewModel(text);
+        if (delivery != null) {
+            setup.update(delivery.status());
+        }
+        if (screen == Screen.LOGIN) {
+            showLogin();
+        } else {
+            showSetup();
+        }
+    }
+
+    /** Follows the delivery agent: the pairing screen until approved, then the log-in (unless an exam is open). */
+    private void showStatus() {
+        setup.update(delivery.status());
+        if (screen == Screen.EXAM) {
+            return;
+        }
+        if (setup.approvedProperty().get() && screen == Screen.SETUP) {
+            showLogin();
+        } else if (!setup.approvedProperty().get() && screen == Screen.LOGIN) {
+            showSetup();
+        }
+    }
+
+    private void showSetup() {
+        screen = Screen.SETUP;
+        setRoot(new StackPane(new SetupView(setup, text)));
+    }
+
+    private void showLogin() {
+        screen = Screen.LOGIN;
         LoginViewModel model = new LoginViewModel(api, text, Platform::runLater);
         model.candidateNumberProperty().set(options.candidateNumber());
         model.admissionCodeProperty().set(options.admissionCode());
-        Locale other = locale.getLanguage().equals("zh") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        Locale other = text.locale().getLanguage().equals("zh") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         LoginView view = new LoginView(
                 model,
                 text,
+                setup.packagesProperty(),
                 () -> model.login().thenAccept(response -> {
                     if (response != null) {
                         openExam(response);
                     }
                 }),
-                () -> showLogin(other));
+                () -> useLanguage(other));
         setRoot(new StackPane(view));
     }
 
     private void openExam(LoginResponse login) {
-        setRoot(new StackPane(new Label(text.get("exam.loadingImages"))));
+        screen = Screen.EXAM;
+        String who = login.candidateName() + "  " + login.candidateNumber();
+        StringProperty heldUp = new SimpleStringProperty("");
+        setRoot(new StackPane(new org.readroom.kiosk.exam.WaitingView(text, who, heldUp)));
         // A stuck codec must never freeze the exam: each slice gets a time limit on a thread of its own.
         DicomDecoder decoder = DicomDecoder.withTimeLimit(DicomDecoder.pixelMed(), DECODE_LIMIT, decoding);
-        SeriesLoader images = new SeriesLoader(api, options.cache(), decoder, background);
-        ExamViewModel.open(api, text, Platform::runLater, Clock.systemUTC(), background, images)
+        ExamViewModel.open(
+                        api,
+                        login,
+                        delivery,
+                        problem -> Platform.runLater(() -> heldUp.set(text.error(problem))),
+                        opened -> new SeriesLoader(opened, state.openImagesFolder(), decoder, background),
+                        text,
+                        Platform::runLater,
+                        Clock.systemUTC(),
+                        background)
                 .whenComplete((model, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
                         Label error = new Label(
@@ -102,7 +169,6 @@ public final class KioskApp extends Application {
                         setRoot(new StackPane(error));
                         return;
                     }
-                    String who = login.candidateName() + "  " + login.candidateNumber();
                     setRoot(new ExamView(model, text, who));
                     model.submittedProperty()
                             .addListener((obs, old, done) -> setRoot(new DoneView(
@@ -116,7 +182,17 @@ public final class KioskApp extends Application {
 
     @Override
     public void stop() {
+        delivery.stop();
         background.shutdownNow();
         decoding.shutdownNow();
+        io.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -1,5 +1,7 @@
 package org.readroom.kiosk.exam;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -8,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,18 +31,24 @@ import javafx.beans.property.StringProperty;
 import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.errors.ApiException;
+import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.packaging.PackageException;
+import org.readroom.core.paper.OpenedPaper;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.ItemKind;
 import org.readroom.core.protocol.KioskApi;
 import org.readroom.core.protocol.Messages.ExamClock;
-import org.readroom.core.protocol.Messages.PaperDelivery;
+import org.readroom.core.protocol.Messages.LoginResponse;
 import org.readroom.core.protocol.Messages.SavedAnswer;
+import org.readroom.core.protocol.Messages.Sitting;
 import org.readroom.core.protocol.Messages.SubmitRequest;
 import org.readroom.core.protocol.Messages.SubmitResponse;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.scoring.Answer;
 import org.readroom.core.time.Countdown;
 import org.readroom.fx.i18n.UiText;
+import org.readroom.kiosk.delivery.DeliveryAgent;
+import org.readroom.kiosk.delivery.PaperPackage;
 import org.readroom.kiosk.sync.AnswerSync;
 import org.readroom.kiosk.viewer.SeriesLoader;
 
@@ -57,7 +68,7 @@ public final class ExamViewModel {
     private final UiText text;
     private final Executor ui;
     private final Clock clock;
-    private final PaperDelivery paper;
+    private final OpenedPaper paper;
     private final Countdown countdown;
     private final AnswerSync sync;
     private final SeriesLoader images;
@@ -82,7 +93,7 @@ public final class ExamViewModel {
             Clock clock,
             ScheduledExecutorService scheduler,
             SeriesLoader images,
-            PaperDelivery paper,
+            OpenedPaper paper,
             ExamClock examClock,
             long clockReceivedAt) {
         this.api = api;
@@ -109,22 +120,57 @@ public final class ExamViewModel {
         tick();
     }
 
-    /** Starts (or resumes) the candidate's exam: the server starts the clock, then sends the paper. */
+    /**
+     * Starts (or resumes) the candidate's exam: waits for the package on this kiosk and the key released at the
+     * session's start ({@code waiting} hears why it is still waiting), then the server starts the candidate's clock
+     * and sends their seed and saved answers, and the paper is opened from the package in the candidate's order.
+     */
     public static CompletableFuture<ExamViewModel> open(
             KioskApi api,
+            LoginResponse login,
+            DeliveryAgent delivery,
+            Consumer<ErrorCode> waiting,
+            Function<PaperPackage, SeriesLoader> images,
             UiText text,
             Executor ui,
             Clock clock,
-            ScheduledExecutorService scheduler,
-            SeriesLoader images) {
-        return api.start().thenCompose(examClock -> {
-            long receivedAt = clock.millis();
-            return api.paper()
-                    .thenApplyAsync(
-                            paper -> new ExamViewModel(
-                                    api, text, ui, clock, scheduler, images, paper, examClock, receivedAt),
-                            ui);
-        });
+            ScheduledExecutorService scheduler) {
+        return delivery.open(login.packageId(), waiting)
+                .thenCompose(opened -> api.start().thenCompose(examClock -> {
+                    long receivedAt = clock.millis();
+                    return api.sitting()
+                            .thenApplyAsync(sitting -> paperOf(opened, sitting), scheduler)
+                            .thenApplyAsync(
+                                    paper -> new ExamViewModel(
+                                            api,
+                                            text,
+                                            ui,
+                                            clock,
+                                            scheduler,
+                                            images.apply(opened),
+                                            paper,
+                                            examClock,
+                                            receivedAt),
+                                    ui);
+                }));
+    }
+
+    private static OpenedPaper paperOf(PaperPackage opened, Sitting sitting) {
+        if (!opened.packageId().equals(sitting.packageId())) {
+            throw new CompletionException(new ApiException(
+                    ErrorCode.PACKAGE_REFUSED,
+                    "the server now names package " + sitting.packageId() + ", this kiosk opened "
+                            + opened.packageId()));
+        }
+        try {
+            return OpenedPaper.of(opened.paper(), sitting);
+        } catch (PackageException e) {
+            throw new CompletionException(new ApiException(ErrorCode.PACKAGE_REFUSED, e.getMessage(), e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new CompletionException(new ApiException(ErrorCode.PACKAGE_REFUSED, e.getMessage(), e));
+        }
     }
 
     public List<DeliveredItem> items() {
@@ -213,6 +259,8 @@ public final class ExamViewModel {
                         error.set(text.error(ServerConnection.errorOf(failure).error()));
                         done.completeExceptionally(failure);
                     } else {
+                        // Handed in: the decrypted images and the key leave this kiosk.
+                        images.close();
                         submitted.set(response);
                         done.complete(response);
                     }

@@ -1,5 +1,6 @@
 package org.readroom.kiosk.login;
 
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,7 +18,8 @@ public final class LoginView extends VBox {
     final Button submit;
     final Button language;
 
-    public LoginView(LoginViewModel model, UiText text, Runnable onSubmit, Runnable onLanguage) {
+    public LoginView(
+            LoginViewModel model, UiText text, ObservableStringValue packages, Runnable onSubmit, Runnable onLanguage) {
         setAlignment(Pos.CENTER);
         setSpacing(12);
         setPadding(new Insets(40));
@@ -45,6 +47,10 @@ public final class LoginView extends VBox {
         language = new Button(text.get("login.language"));
         language.getStyleClass().add("link");
         language.setOnAction(e -> onLanguage.run());
+        Label ready = new Label();
+        ready.setId("packages");
+        ready.getStyleClass().add("packages");
+        ready.textProperty().bind(packages);
         getChildren()
                 .addAll(
                         heading,
@@ -54,6 +60,7 @@ public final class LoginView extends VBox {
                         code,
                         submit,
                         error,
+                        ready,
                         language);
     }
 }

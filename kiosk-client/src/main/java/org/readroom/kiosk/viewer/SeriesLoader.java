@@ -1,45 +1,52 @@
 package org.readroom.kiosk.viewer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.readroom.core.assets.ContentHash;
 import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.dicom.DecodeResult;
 import org.readroom.core.dicom.DicomDecoder;
 import org.readroom.core.dicom.DicomImage;
-import org.readroom.core.protocol.KioskApi;
+import org.readroom.core.errors.ApiException;
+import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.packaging.PackageException;
+import org.readroom.kiosk.delivery.KioskState;
+import org.readroom.kiosk.delivery.PaperPackage;
 
 /**
- * Brings an item's series onto the kiosk: each slice is fetched once into the local cache (its name is its SHA-256,
- * checked on arrival so a damaged download is refused), then decoded off the UI thread through the DICOM port.
+ * Brings an item's series onto the screen: each slice is decrypted from the opened package once (its SHA-256 checked
+ * against the paper), written to the exam's owner-only image folder, and decoded off the UI thread through the DICOM
+ * port. {@link #close} wipes the folder and the content key when the exam ends.
  */
-public final class SeriesLoader {
+public final class SeriesLoader implements AutoCloseable {
 
-    private final KioskApi api;
-    private final Path cache;
+    private final PaperPackage source;
+    private final Path folder;
     private final DicomDecoder decoder;
-    private final Executor decodeExecutor;
+    private final Executor executor;
 
-    public SeriesLoader(KioskApi api, Path cache, DicomDecoder decoder, Executor decodeExecutor) {
-        this.api = api;
-        this.cache = cache;
+    public SeriesLoader(PaperPackage source, Path folder, DicomDecoder decoder, Executor executor) {
+        this.source = source;
+        this.folder = folder;
         this.decoder = decoder;
-        this.decodeExecutor = decodeExecutor;
+        this.executor = executor;
     }
 
     public CompletableFuture<List<DicomImage>> load(SeriesRef series) {
         List<CompletableFuture<Path>> files = new ArrayList<>();
         for (String sha : series.sliceAssets()) {
-            files.add(fetch(sha));
+            files.add(CompletableFuture.supplyAsync(() -> slice(sha), executor));
         }
         return CompletableFuture.allOf(files.toArray(CompletableFuture[]::new))
-                .thenApplyAsync(v -> decodeAll(series, files), decodeExecutor);
+                .thenApplyAsync(v -> decodeAll(series, files), executor);
     }
 
     private List<DicomImage> decodeAll(SeriesRef series, List<CompletableFuture<Path>> files) {
@@ -56,27 +63,33 @@ public final class SeriesLoader {
         return List.copyOf(images);
     }
 
-    private CompletableFuture<Path> fetch(String sha) {
-        Path target = cache.resolve(sha + ".dcm");
+    private Path slice(String sha) {
+        Path target = folder.resolve(sha + ".dcm");
         if (Files.exists(target)) {
-            return CompletableFuture.completedFuture(target);
-        }
-        return api.asset(sha).thenApplyAsync(bytes -> store(sha, bytes, target), decodeExecutor);
-    }
-
-    private Path store(String sha, byte[] bytes, Path target) {
-        String actual = ContentHash.sha256(bytes);
-        if (!actual.equals(sha)) {
-            throw new IllegalStateException("image " + sha + " arrived damaged (its SHA-256 is " + actual + ")");
+            return target;
         }
         try {
-            Files.createDirectories(cache);
-            Path temp = Files.createTempFile(cache, sha, ".part");
+            byte[] bytes = source.asset(sha);
+            String actual = ContentHash.sha256(bytes);
+            if (!actual.equals(sha)) {
+                throw new IllegalStateException(
+                        "image " + sha + " in the package is damaged (its SHA-256 is " + actual + ")");
+            }
+            Path temp = Files.createTempFile(folder, sha, ".part");
             Files.write(temp, bytes);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target;
+        } catch (PackageException e) {
+            throw new CompletionException(new ApiException(ErrorCode.PACKAGE_REFUSED, e.getMessage(), e));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write the image cache at " + cache + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the exam's images to " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The exam on this kiosk is over: the decrypted images are deleted and the content key wiped. */
+    @Override
+    public void close() {
+        source.close();
+        KioskState.deleteTree(folder);
     }
 }
