@@ -156,7 +156,10 @@ final class DemoCommand {
                 DemoExam.PROCTOR_USER,
                 "--password",
                 DemoExam.PROCTOR_PASSWORD);
-        out.println("A kiosk and the proctor console are open. Close both windows (or press Ctrl+C) to stop the demo.");
+        out.println("A kiosk and the proctor console are open. The kiosk shows a pairing code: in the console's Kiosks"
+                + " tab, approve the kiosk with that code, admit it, then press Start. Log in on the kiosk as "
+                + first.candidateNumber() + " / " + first.admissionCode() + ".");
+        out.println("Close both windows (or press Ctrl+C) to stop the demo.");
         kiosk.waitFor();
         console.waitFor();
         return 0;

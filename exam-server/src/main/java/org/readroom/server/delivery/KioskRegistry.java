@@ -104,7 +104,8 @@ public final class KioskRegistry {
                             rows.getString(2),
                             rows.getString(3),
                             rows.getString(4),
-                            copies(connection, rows.getString(1))));
+                            copies(connection, rows.getString(1)),
+                            admissions(connection, rows.getString(1))));
                 }
             }
             return views;
@@ -125,6 +126,20 @@ public final class KioskRegistry {
             }
         }
         return copies;
+    }
+
+    private static List<Long> admissions(Connection connection, String kioskId) throws SQLException {
+        List<Long> sessions = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT session_id FROM session_kiosks WHERE kiosk_id = ? ORDER BY session_id")) {
+            query.setString(1, kioskId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    sessions.add(rows.getLong(1));
+                }
+            }
+        }
+        return sessions;
     }
 
     public Future<Void> progress(String kioskId, String packageId, long bytes, boolean verified, long now) {

@@ -67,7 +67,15 @@ public final class RosterStore {
                     }
                 }
             }
-            return new SessionRoster(sessionId, title, now, candidates);
+            long startedAt = 0;
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT COALESCE(started_at, 0) FROM sessions WHERE id = ?")) {
+                query.setLong(1, sessionId);
+                try (ResultSet row = query.executeQuery()) {
+                    startedAt = row.next() ? row.getLong(1) : 0;
+                }
+            }
+            return new SessionRoster(sessionId, title, now, startedAt, candidates);
         });
     }
 

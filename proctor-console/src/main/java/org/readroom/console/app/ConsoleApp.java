@@ -4,8 +4,12 @@ import java.time.ZoneId;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.readroom.console.kiosks.KiosksView;
+import org.readroom.console.kiosks.KiosksViewModel;
 import org.readroom.console.roster.ConsoleText;
 import org.readroom.console.roster.RosterView;
 import org.readroom.console.roster.RosterViewModel;
@@ -14,7 +18,7 @@ import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
 import org.readroom.fx.i18n.UiText;
 
-/** The proctor console: staff log-in, then the live seat list. */
+/** The proctor console: staff log-in, then the live seat list and the lab's kiosks (approve, admit, start). */
 public final class ConsoleApp extends Application {
 
     private static volatile ConsoleOptions options;
@@ -41,9 +45,16 @@ public final class ConsoleApp extends Application {
                         login[0].error.setText(
                                 text.error(ServerConnection.errorOf(failure).error()));
                     } else {
-                        RosterViewModel model =
+                        RosterViewModel seats =
                                 new RosterViewModel(api, text, Platform::runLater, ZoneId.systemDefault());
-                        scene.setRoot(new RosterView(model, text));
+                        KiosksViewModel kiosks =
+                                new KiosksViewModel(api, text, Platform::runLater, ZoneId.systemDefault());
+                        Tab seatsTab = new Tab(text.get("tab.seats"), new RosterView(seats, text));
+                        Tab kiosksTab = new Tab(text.get("tab.kiosks"), new KiosksView(kiosks, text));
+                        seatsTab.setClosable(false);
+                        kiosksTab.setClosable(false);
+                        kiosksTab.setId("kiosks-tab");
+                        scene.setRoot(new TabPane(seatsTab, kiosksTab));
                     }
                 })));
         scene.setRoot(new StackPane(login[0]));

@@ -26,9 +26,20 @@ public final class DeliveryMessages {
     /** Admin view of one kiosk's copy of one package. */
     public record PackageCopy(String packageId, long bytesReceived, long size, boolean verified) {}
 
-    /** Admin view of a kiosk. */
+    /** Admin view of a kiosk: its standing, its copies of packages and the sessions it is admitted to. */
     public record KioskView(
-            String kioskId, String name, String status, String pairingCode, List<PackageCopy> packages) {}
+            String kioskId,
+            String name,
+            String status,
+            String pairingCode,
+            List<PackageCopy> packages,
+            List<Long> admittedTo) {
+
+        public KioskView {
+            packages = List.copyOf(packages == null ? List.of() : packages);
+            admittedTo = List.copyOf(admittedTo == null ? List.of() : admittedTo);
+        }
+    }
 
     /** Server → kiosk at the start: the content key wrapped for this kiosk (base64 fields). */
     public record WrappedKey(String packageId, String ephemeralPublic, String sealed) {}

@@ -73,8 +73,12 @@ public final class Messages {
             long lastSeen,
             long deadline) {}
 
-    /** Server → console: a session and the live state of its candidates. */
-    public record SessionRoster(long sessionId, LocalizedText title, long serverTime, List<CandidateView> candidates) {}
+    /**
+     * Server → console: a session and the live state of its candidates; {@code startedAt} is 0 until the proctor
+     * starts it (and the key is released).
+     */
+    public record SessionRoster(
+            long sessionId, LocalizedText title, long serverTime, long startedAt, List<CandidateView> candidates) {}
 
     /** Server → admin: how far a session's results are. */
     public record ResultsSummary(long sessionId, int candidates, int submitted, int scored, int pdfs) {}

@@ -1,0 +1,122 @@
+package org.readroom.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.readroom.console.kiosks.KioskRow;
+import org.readroom.console.kiosks.KiosksViewModel;
+import org.readroom.console.roster.ConsoleText;
+import org.readroom.core.protocol.Messages.StaffLoginRequest;
+import org.readroom.core.protocol.PinnedTrust;
+import org.readroom.core.protocol.ServerConnection;
+import org.readroom.core.protocol.StaffApi;
+import org.readroom.server.ExamServer;
+import org.readroom.server.ServerConfig;
+import org.readroom.server.demo.DemoExam;
+import org.readroom.server.demo.DemoPaper;
+
+/**
+ * The console's kiosk list against a real server and real (scripted) kiosks: the proctor sees each kiosk's pairing
+ * code, approves and admits one, watches its package arrive and starts the exam; a revoked kiosk gets no key.
+ */
+class ConsoleKiosksIT {
+
+    @TempDir
+    Path data;
+
+    private Vertx vertx;
+    private ExamServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        server = new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), Clock.systemUTC());
+        vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private ScriptedKiosk kiosk(PinnedTrust trust, String name) {
+        return new ScriptedKiosk(
+                server.localUri(),
+                trust,
+                data.resolve(name),
+                name,
+                DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
+    }
+
+    @Test
+    void theProctorApprovesByPairingCodeAdmitsWatchesThePackageAndStarts() throws Exception {
+        PinnedTrust trust = PinnedTrust.fromFile(server.tls().caCertificate());
+        StaffApi api = new StaffApi(new ServerConnection(server.localUri(), trust));
+        api.login(new StaffLoginRequest(DemoExam.PROCTOR_USER, DemoExam.PROCTOR_PASSWORD))
+                .get(30, TimeUnit.SECONDS);
+        KiosksViewModel console = new KiosksViewModel(
+                api, ConsoleText.in(Locale.SIMPLIFIED_CHINESE), Runnable::run, ZoneId.of("Asia/Shanghai"));
+
+        try (ScriptedKiosk seat = kiosk(trust, "三号机房 12 座");
+                ScriptedKiosk stranger = kiosk(trust, "unknown laptop")) {
+            String code = seat.enrol().pairingCode();
+            stranger.enrol();
+            console.refresh().get(30, TimeUnit.SECONDS);
+            assertEquals(2, console.rows().size());
+            KioskRow row = find(console, code);
+            assertEquals("三号机房 12 座", row.name());
+            assertEquals("待批准", row.status());
+            assertEquals("否", row.admitted());
+            assertTrue(
+                    console.headingProperty().get().endsWith("：未开考"),
+                    console.headingProperty().get());
+
+            console.approve(row).get(30, TimeUnit.SECONDS);
+            console.admit(find(console, code)).get(30, TimeUnit.SECONDS);
+            row = find(console, code);
+            assertEquals("已批准", row.status());
+            assertEquals("是", row.admitted());
+            seat.ready(60);
+            console.refresh().get(30, TimeUnit.SECONDS);
+            assertEquals("已下载并校验", find(console, code).packageState());
+            assertEquals("—", find(console, stranger.enrol().pairingCode()).packageState(), "nothing before approval");
+            assertTrue(
+                    console.summaryProperty().get().contains("已准入本场 1"),
+                    console.summaryProperty().get());
+
+            // Approved by mistake, then revoked: the list says so (DeliveryIT shows a revoked kiosk gets nothing).
+            KioskRow wrong = find(console, stranger.enrol().pairingCode());
+            console.approve(wrong).get(30, TimeUnit.SECONDS);
+            console.revoke(find(console, wrong.pairingCode())).get(30, TimeUnit.SECONDS);
+            assertEquals("已停用", find(console, wrong.pairingCode()).status());
+
+            assertFalse(console.startedProperty().get());
+            console.start().get(30, TimeUnit.SECONDS);
+            assertTrue(console.startedProperty().get());
+            assertTrue(
+                    console.headingProperty().get().contains("已于"),
+                    console.headingProperty().get());
+            assertEquals(
+                    5, seat.sit(server.demo().candidates().get(1), 1).total(), "the admitted kiosk opens the paper");
+        }
+    }
+
+    private static KioskRow find(KiosksViewModel console, String code) {
+        return console.rows().stream()
+                .filter(r -> r.pairingCode().equals(code))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no kiosk with code " + code + " in " + console.rows()));
+    }
+}
