@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -105,21 +104,17 @@ public final class KioskDeliveryApi {
         long from = have > info.size() ? 0 : have;
         Map<String, String> headers = from > 0 ? Map.of("Range", "bytes=" + from + "-") : Map.of();
         String path = ApiPaths.packageFile(info.packageId());
-        return connection
-                .signedStream(path, identity, kioskId, headers)
-                .thenApplyAsync(
-                        response -> {
-                            if (response.statusCode() != 200 && response.statusCode() != 206) {
-                                throw ServerConnection.errorFromStream(path, response);
-                            }
-                            boolean append = response.statusCode() == 206;
-                            return copy(response, target, append ? from : 0, append, progress);
-                        },
-                        io);
+        return connection.signedStream(path, identity, kioskId, headers, io).thenApply(response -> {
+            if (response.status() != 200 && response.status() != 206) {
+                throw ServerConnection.errorFromStream(path, response);
+            }
+            boolean append = response.status() == 206;
+            return copy(response, target, append ? from : 0, append, progress);
+        });
     }
 
     private static long copy(
-            HttpResponse<InputStream> response, Path target, long start, boolean append, LongConsumer progress) {
+            ServerConnection.Streamed response, Path target, long start, boolean append, LongConsumer progress) {
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         try (InputStream in = response.body();
                 OutputStream out =

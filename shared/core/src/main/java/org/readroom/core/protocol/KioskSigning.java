@@ -24,13 +24,25 @@ public final class KioskSigning {
             String pathAndQuery,
             long timestamp,
             byte[] body) {
+        headers(identity, kioskId, method, pathAndQuery, timestamp, body).forEach(request::header);
+        return request;
+    }
+
+    /** The four headers that sign one request, each with a fresh nonce. */
+    static java.util.Map<String, String> headers(
+            KioskIdentity identity, String kioskId, String method, String pathAndQuery, long timestamp, byte[] body) {
         byte[] nonceBytes = new byte[16];
         RANDOM.nextBytes(nonceBytes);
         String nonce = java.util.HexFormat.of().formatHex(nonceBytes);
         byte[] signature = identity.sign(KioskIdentity.requestToSign(method, pathAndQuery, timestamp, nonce, body));
-        return request.header(KIOSK_HEADER, kioskId)
-                .header(TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(NONCE_HEADER, nonce)
-                .header(SIGNATURE_HEADER, Base64.getEncoder().encodeToString(signature));
+        return java.util.Map.of(
+                KIOSK_HEADER,
+                kioskId,
+                TIMESTAMP_HEADER,
+                Long.toString(timestamp),
+                NONCE_HEADER,
+                nonce,
+                SIGNATURE_HEADER,
+                Base64.getEncoder().encodeToString(signature));
     }
 }
