@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -71,10 +72,11 @@ public final class KiosksView extends BorderPane {
         start.disableProperty()
                 .bind(model.startedProperty().or(model.hasSessionProperty().not()));
         start.setOnAction(e -> {
-            Alert confirm = new Alert(
-                    Alert.AlertType.CONFIRMATION, text.get("kiosks.confirmStart"), ButtonType.OK, ButtonType.CANCEL);
+            ButtonType go = new ButtonType(text.get("kiosks.start"), ButtonBar.ButtonData.OK_DONE);
+            ButtonType cancel = new ButtonType(text.get("kiosks.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text.get("kiosks.confirmStart"), go, cancel);
             confirm.setHeaderText(null);
-            confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.start());
+            confirm.showAndWait().filter(go::equals).ifPresent(ok -> model.start());
         });
         HBox actions = new HBox(8, approve, admit, revoke, start);
         actions.setPadding(new Insets(12));
