@@ -1,0 +1,143 @@
+package org.readroom.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.readroom.core.packaging.PackageReader;
+import org.readroom.core.protocol.DeliveryMessages.KioskView;
+import org.readroom.core.protocol.Messages.StaffLoginRequest;
+import org.readroom.core.protocol.PinnedTrust;
+import org.readroom.core.protocol.ServerConnection;
+import org.readroom.core.protocol.StaffApi;
+import org.readroom.kiosk.delivery.DeliveryAgent;
+import org.readroom.server.ExamServer;
+import org.readroom.server.ServerConfig;
+import org.readroom.server.demo.DemoExam;
+import org.readroom.server.demo.DemoPaper;
+
+/**
+ * The kiosk's own folder across restarts, against a real server: keys kept owner-only and reused, the enrolment
+ * picked up again instead of asking anew, a package damaged on the kiosk's disk refused and fetched again, and a
+ * server that no longer knows the kiosk (new data folder) leading to a fresh enrolment with the same keys.
+ */
+class KioskDeliveryAgentIT {
+
+    @TempDir
+    Path data;
+
+    private Vertx vertx;
+    private ExamServer server;
+    private StaffApi proctor;
+    private PinnedTrust trust;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        serve(data.resolve("server"));
+    }
+
+    private void serve(Path folder) throws Exception {
+        server = new ExamServer(ServerConfig.of(folder, 0, true).onLoopback(), Clock.systemUTC());
+        vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        trust = PinnedTrust.fromFile(server.tls().caCertificate());
+        proctor = new StaffApi(new ServerConnection(server.localUri(), trust));
+        proctor.login(new StaffLoginRequest(DemoExam.PROCTOR_USER, DemoExam.PROCTOR_PASSWORD))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private ScriptedKiosk kiosk(Path folder) {
+        return new ScriptedKiosk(
+                server.localUri(),
+                trust,
+                folder,
+                "Lab 2 seat 7",
+                DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
+    }
+
+    @Test
+    void aRestartedKioskKeepsItsKeysAndEnrolmentAndRefetchesADamagedPackage() throws Exception {
+        Path folder = data.resolve("kiosk");
+        String kioskId;
+        Path packageFile;
+        try (ScriptedKiosk first = kiosk(folder)) {
+            DeliveryAgent.Status pending = first.enrol();
+            assertEquals(DeliveryAgent.Stage.AWAITING_APPROVAL, pending.stage());
+            kioskId = first.kioskId();
+            proctor.approveKiosk(kioskId).get(30, TimeUnit.SECONDS);
+            first.ready(60);
+            try (Stream<Path> files = Files.list(folder.resolve("packages"))) {
+                packageFile = files.findFirst().orElseThrow();
+            }
+        }
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("identity.key"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+
+        // Damage one byte in the middle of the package on the kiosk's disk, then restart the kiosk.
+        long size = Files.size(packageFile);
+        try (RandomAccessFile file = new RandomAccessFile(packageFile.toFile(), "rw")) {
+            file.seek(size / 2);
+            int b = file.read();
+            file.seek(size / 2);
+            file.write(b ^ 0xFF);
+        }
+        try (ScriptedKiosk again = kiosk(folder)) {
+            DeliveryAgent.Status resumed = again.enrol();
+            assertEquals(kioskId, again.kioskId(), "the kiosk picks up its enrolment instead of asking anew");
+            assertNotEquals(DeliveryAgent.Stage.AWAITING_APPROVAL, resumed.stage(), "still approved after a restart");
+            again.ready(60);
+        }
+        PackageReader.verify(
+                packageFile,
+                Files.readAllBytes(folder.resolve("enrolment.properties")).length > 0 ? serverKey() : new byte[0]);
+        List<KioskView> kiosks = proctor.kiosks().get(30, TimeUnit.SECONDS);
+        assertEquals(1, kiosks.size(), "no second enrolment: " + kiosks);
+        assertTrue(kiosks.get(0).packages().get(0).verified());
+    }
+
+    @Test
+    void aServerThatForgotTheKioskGetsAFreshEnrolmentWithTheSameKeys() throws Exception {
+        Path folder = data.resolve("kiosk");
+        String firstId;
+        String code;
+        try (ScriptedKiosk first = kiosk(folder)) {
+            code = first.enrol().pairingCode();
+            firstId = first.kioskId();
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        vertx = Vertx.vertx();
+        serve(data.resolve("new-server"));
+        try (ScriptedKiosk again = kiosk(folder)) {
+            DeliveryAgent.Status status = again.enrol();
+            assertEquals(DeliveryAgent.Stage.AWAITING_APPROVAL, status.stage());
+            assertNotEquals(firstId, again.kioskId());
+            assertEquals(code, status.pairingCode(), "same keys, so the same pairing code");
+        }
+    }
+
+    private byte[] serverKey() throws Exception {
+        return java.util.HexFormat.of()
+                .parseHex(Files.readString(data.resolve("server/keys/package-signing.pub"))
+                        .strip());
+    }
+}
