@@ -28,6 +28,7 @@ import org.readroom.kiosk.delivery.SetupViewModel;
 import org.readroom.kiosk.exam.DoneView;
 import org.readroom.kiosk.exam.ExamView;
 import org.readroom.kiosk.exam.ExamViewModel;
+import org.readroom.kiosk.exam.WaitingView;
 import org.readroom.kiosk.i18n.KioskText;
 import org.readroom.kiosk.login.LoginView;
 import org.readroom.kiosk.login.LoginViewModel;
@@ -148,7 +149,7 @@ public final class KioskApp extends Application {
         screen = Screen.EXAM;
         String who = login.candidateName() + "  " + login.candidateNumber();
         StringProperty heldUp = new SimpleStringProperty("");
-        setRoot(new StackPane(new org.readroom.kiosk.exam.WaitingView(text, who, heldUp)));
+        setRoot(new StackPane(new WaitingView(text, who, heldUp)));
         // A stuck codec must never freeze the exam: each slice gets a time limit on a thread of its own.
         DicomDecoder decoder = DicomDecoder.withTimeLimit(DicomDecoder.pixelMed(), DECODE_LIMIT, decoding);
         ExamViewModel.open(

@@ -1,21 +1,15 @@
 package org.readroom.kiosk.delivery;
 
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.readroom.fx.i18n.UiText;
+import org.readroom.kiosk.style.Card;
 
 /** The screen of a kiosk that is not approved yet: the pairing code, large, for the proctor to check. */
 public final class SetupView extends VBox {
 
     public SetupView(SetupViewModel model, UiText text) {
-        setAlignment(Pos.CENTER);
-        setSpacing(16);
-        setPadding(new Insets(40));
-        setMaxWidth(560);
-        setMaxHeight(USE_PREF_SIZE);
-        getStyleClass().add("login");
+        Card.style(this, 16, 560);
         Label heading = new Label();
         heading.getStyleClass().add("heading");
         heading.textProperty().bind(model.headingProperty());

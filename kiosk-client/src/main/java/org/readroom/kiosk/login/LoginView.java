@@ -1,14 +1,13 @@
 package org.readroom.kiosk.login;
 
 import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.readroom.fx.i18n.UiText;
+import org.readroom.kiosk.style.Card;
 
 /** The candidate log-in screen; all state lives in {@link LoginViewModel}. */
 public final class LoginView extends VBox {
@@ -20,12 +19,7 @@ public final class LoginView extends VBox {
 
     public LoginView(
             LoginViewModel model, UiText text, ObservableStringValue packages, Runnable onSubmit, Runnable onLanguage) {
-        setAlignment(Pos.CENTER);
-        setSpacing(12);
-        setPadding(new Insets(40));
-        setMaxWidth(420);
-        setMaxHeight(USE_PREF_SIZE);
-        getStyleClass().add("login");
+        Card.style(this, 12, 420);
         Label heading = new Label(text.get("login.heading"));
         heading.getStyleClass().add("heading");
         number.setPromptText(text.get("login.candidateNumber"));
