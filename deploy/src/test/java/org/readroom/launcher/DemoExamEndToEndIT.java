@@ -90,11 +90,15 @@ class DemoExamEndToEndIT {
             handedIn = sitting.get(2, TimeUnit.MINUTES);
         }
         assertEquals(5, handedIn.answered());
-        try (var left = Files.walk(data.resolve("kiosks"))) {
-            assertTrue(
-                    left.noneMatch(p -> p.toString().endsWith(".dcm")),
-                    "no decrypted image stays on the kiosk after the hand-in");
-        }
+        // The decrypted images are deleted just after the hand-in (off the UI thread).
+        org.awaitility.Awaitility.await()
+                .alias("no decrypted image stays on the kiosk after the hand-in")
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> {
+                    try (var left = Files.walk(data.resolve("kiosks"))) {
+                        return left.noneMatch(p -> p.toString().endsWith(".dcm"));
+                    }
+                });
 
         // Candidate 0 answers item i right unless i % 4 == 0 (in their own order), so work out the expected total.
         Map<String, Double> awarded = new HashMap<>();

@@ -250,24 +250,18 @@ public final class DeliveryRoutes {
                     });
                     return woken.recover(timeout ->
                                     Future.failedFuture(new ApiException(ErrorCode.KEY_NOT_RELEASED, packageId)))
-                            .compose(admitted -> admitted.isPresent()
-                                    ? fromSnapshot(prepared, kiosk.id(), admitted.get())
-                                    : afterStart(stored, kiosk.id()));
+                            .compose(admitted ->
+                                    admitted.isPresent() && admitted.get().containsKey(kiosk.id())
+                                            ? Future.succeededFuture(prepared)
+                                            : afterStart(stored, kiosk.id()));
                 }));
         Http.reply(ctx, result.onSuccess(key -> ctx.addEndHandler(ended -> release.keySent())));
     }
 
-    /** The start's one-query snapshot of admitted, approved kiosks decides. */
-    private static Future<WrappedKey> fromSnapshot(
-            WrappedKey prepared, String kioskId, Map<String, KioskRecord> admitted) {
-        return admitted.containsKey(kioskId)
-                ? Future.succeededFuture(prepared)
-                : Future.failedFuture(new ApiException(ErrorCode.KIOSK_REVOKED, kioskId));
-    }
-
     /**
-     * After a wake-up, everything is checked again: the kiosk's session of this paper really started, and the kiosk
-     * was not revoked while it waited.
+     * After a wake-up that did not name this kiosk (another session of the same paper started, or a late check),
+     * everything is checked again: the kiosk's own session of this paper really started (otherwise it is told to
+     * wait again, RR-1404), and the kiosk was not revoked while it waited.
      */
     private Future<WrappedKey> afterStart(KioskRegistry.StoredPackage stored, String kioskId) {
         return registry.admission(kioskId, stored.paperId())

@@ -43,7 +43,9 @@ public final class KioskSignatures {
             }
             registry.find(kioskId)
                     .onSuccess(found -> {
-                        if (found.isEmpty() || !verified(ctx, found.get().keys())) {
+                        if (found.isEmpty()) {
+                            Http.fail(ctx, new ApiException(ErrorCode.KIOSK_UNKNOWN, "kiosk " + kioskId));
+                        } else if (!verified(ctx, found.get().keys())) {
                             Http.fail(ctx, new ApiException(ErrorCode.KIOSK_SIGNATURE_INVALID, "kiosk " + kioskId));
                         } else if (found.get().revoked()) {
                             Http.fail(ctx, new ApiException(ErrorCode.KIOSK_REVOKED, "kiosk " + kioskId));

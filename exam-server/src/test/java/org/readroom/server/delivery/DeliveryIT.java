@@ -135,8 +135,8 @@ class DeliveryIT {
 
         // Before the start there is no key, and a stranger gets neither package nor key.
         assertEquals(ErrorCode.KEY_NOT_RELEASED, refused(a.awaitKey(info.packageId(), 0)));
-        assertEquals(ErrorCode.KIOSK_SIGNATURE_INVALID, refused(stranger.packages()));
-        assertEquals(ErrorCode.KIOSK_SIGNATURE_INVALID, refused(stranger.awaitKey(info.packageId(), 0)));
+        assertEquals(ErrorCode.KIOSK_UNKNOWN, refused(stranger.packages()));
+        assertEquals(ErrorCode.KIOSK_UNKNOWN, refused(stranger.awaitKey(info.packageId(), 0)));
 
         CompletableFuture<byte[]> keyA = a.awaitKey(info.packageId(), 30);
         CompletableFuture<byte[]> keyB = b.awaitKey(info.packageId(), 30);
@@ -230,5 +230,53 @@ class DeliveryIT {
         for (int i = 0; i < 5; i++) {
             assertEquals("PENDING", get(own.me()).status());
         }
+    }
+
+    @Test
+    void startingOneRoomReleasesOnlyItsKiosksWhileAnotherRoomOfTheSamePaperKeepsWaitingPastTheRequestTimeout()
+            throws Exception {
+        StaffApi admin = new StaffApi(new ServerConnection(url, trust));
+        get(admin.login(new StaffLoginRequest(DemoExam.ADMIN_USER, DemoExam.ADMIN_PASSWORD)));
+        long roomA = server.demo().sessionId();
+        long roomB;
+        // A second room sitting the same paper.
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("readroom.db"));
+                var insert = db.prepareStatement(
+                        "INSERT INTO sessions (paper_id, title_zh, title_en, room, status)"
+                                + " VALUES (?, '演示场次 · 机房B', 'Demo session · Lab B', 'B', 'RUNNING')",
+                        java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, DemoExam.PAPER_ID);
+            insert.executeUpdate();
+            try (var keys = insert.getGeneratedKeys()) {
+                keys.next();
+                roomB = keys.getLong(1);
+            }
+        }
+        get(admin.buildPackage(DemoExam.PAPER_ID));
+        KioskDeliveryApi a = kiosk(KioskIdentity.generate());
+        KioskDeliveryApi b = kiosk(KioskIdentity.generate());
+        get(admin.approveKiosk(get(a.enrol("Lab A seat 1")).kioskId()));
+        get(admin.approveKiosk(get(b.enrol("Lab B seat 1")).kioskId()));
+        get(admin.admitKiosk(roomA, a.kioskId()));
+        get(admin.admitKiosk(roomB, b.kioskId()));
+        String packageId = get(a.packages()).get(0).packageId();
+
+        CompletableFuture<byte[]> keyA = a.awaitKey(packageId, 40);
+        CompletableFuture<byte[]> keyB = b.awaitKey(packageId, 40);
+        // Parked for longer than an ordinary request may take: the kiosk's client must wait as long as the server.
+        Thread.sleep(17_000);
+        assertTrue(!keyA.isDone() && !keyB.isDone(), "both kiosks are still waiting, not failed");
+        get(admin.startSession(roomA));
+        assertEquals(32, get(keyA).length);
+        // Room B's kiosk is woken by room A's start but gets nothing: it is told to wait again (RR-1404, the kiosk
+        // simply asks again), never that it is revoked.
+        try {
+            keyB.get(10, TimeUnit.SECONDS);
+            throw new AssertionError("room B's kiosk got a key when room A started");
+        } catch (ExecutionException e) {
+            assertEquals(ErrorCode.KEY_NOT_RELEASED, ((ApiException) e.getCause()).error());
+        }
+        get(admin.startSession(roomB));
+        assertEquals(32, get(b.awaitKey(packageId, 40)).length);
     }
 }

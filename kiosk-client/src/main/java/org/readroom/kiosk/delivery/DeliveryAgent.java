@@ -71,8 +71,8 @@ public final class DeliveryAgent {
     private volatile byte[] signingKey;
     private volatile Status status = new Status(Stage.CONNECTING, "", 0, 0, null);
     private volatile boolean stopped;
-    private volatile boolean syncing;
-    private int failures;
+    private final java.util.concurrent.atomic.AtomicBoolean syncing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
     public DeliveryAgent(
             ServerConnection connection,
@@ -115,7 +115,7 @@ public final class DeliveryAgent {
             api = new KioskDeliveryApi(connection, identity, known.get().kioskId(), io);
             signingKey = known.get().packageSigningKey();
             step = api.me().exceptionallyCompose(failure -> {
-                if (ServerConnection.errorOf(failure).error() == ErrorCode.KIOSK_SIGNATURE_INVALID) {
+                if (ServerConnection.errorOf(failure).error() == ErrorCode.KIOSK_UNKNOWN) {
                     // The server no longer knows this kiosk (a new data folder): enrol again with the same keys.
                     LOG.info(
                             "the server does not know kiosk {}; enrolling again",
@@ -148,7 +148,7 @@ public final class DeliveryAgent {
     }
 
     private void standing(KioskStatus kiosk) {
-        failures = 0;
+        failures.set(0);
         switch (kiosk.status()) {
             case "APPROVED" -> sync();
             case "REVOKED" -> {
@@ -177,12 +177,11 @@ public final class DeliveryAgent {
 
     /** Fetches and verifies every package the server lists, one after another, then looks again later. */
     private void sync() {
-        if (syncing) {
+        if (!syncing.compareAndSet(false, true)) {
             return;
         }
-        syncing = true;
         api.packages().thenCompose(this::fetchAll).whenComplete((v, failure) -> {
-            syncing = false;
+            syncing.set(false);
             if (failure != null) {
                 ErrorCode code = ServerConnection.errorOf(failure).error();
                 if (code == ErrorCode.KIOSK_REVOKED || code == ErrorCode.KIOSK_NOT_APPROVED) {
@@ -192,7 +191,7 @@ public final class DeliveryAgent {
                 }
                 return;
             }
-            failures = 0;
+            failures.set(0);
             publishProgress(Stage.READY, null);
             later(this::poll, RESYNC_MILLIS);
         });
@@ -323,8 +322,7 @@ public final class DeliveryAgent {
     private void retry(Runnable step, Throwable failure) {
         ErrorCode code = ServerConnection.errorOf(failure).error();
         LOG.info("delivery step failed ({}); trying again", code, failure);
-        failures++;
-        long delay = Math.min(MAX_BACKOFF_MILLIS, 1_000L << Math.min(5, failures));
+        long delay = Math.min(MAX_BACKOFF_MILLIS, 1_000L << Math.min(5, failures.incrementAndGet()));
         publish(new Status(status.stage(), status.pairingCode(), status.bytes(), status.size(), code));
         later(step, delay);
     }

@@ -43,6 +43,7 @@ public final class SetupViewModel {
             case AWAITING_APPROVAL -> {
                 heading.set(text.get("setup.awaitingApproval"));
                 detail.set(text.get("setup.approvalHint"));
+                approved.set(false);
             }
             case REVOKED -> {
                 heading.set(text.get("setup.revoked"));

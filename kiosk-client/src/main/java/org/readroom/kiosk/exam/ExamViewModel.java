@@ -63,6 +63,7 @@ public final class ExamViewModel {
     static final long TYPING_PAUSE_MILLIS = 1_000;
 
     private static final long SUBMIT_DRAIN_SECONDS = 10;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExamViewModel.class);
 
     private final KioskApi api;
     private final UiText text;
@@ -259,10 +260,14 @@ public final class ExamViewModel {
                         error.set(text.error(ServerConnection.errorOf(failure).error()));
                         done.completeExceptionally(failure);
                     } else {
-                        // Handed in: the decrypted images and the key leave this kiosk.
-                        images.close();
                         submitted.set(response);
                         done.complete(response);
+                        // Handed in: the decrypted images and the key leave this kiosk (off the UI thread; a
+                        // clean-up failure is logged and never hides the hand-in; the next start clears the rest).
+                        CompletableFuture.runAsync(images::close).exceptionally(cleanup -> {
+                            LOG.warn("could not delete the exam's images", cleanup);
+                            return null;
+                        });
                     }
                 }));
         return done;

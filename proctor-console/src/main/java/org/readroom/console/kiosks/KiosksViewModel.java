@@ -152,16 +152,15 @@ public final class KiosksViewModel {
         return act(() -> api.startSession(session));
     }
 
+    /** Runs an action, refreshes the list, and then shows the action's error (the refresh must not wipe it). */
     private CompletableFuture<Void> act(Supplier<CompletableFuture<?>> action) {
-        return action.get()
-                .handle((done, failure) -> {
+        return action.get().handle((done, failure) -> failure).thenCompose(failure -> refresh()
+                .thenRun(() -> {
                     if (failure != null) {
                         ui.execute(() -> error.set(
                                 text.error(ServerConnection.errorOf(failure).error())));
                     }
-                    return null;
-                })
-                .thenCompose(v -> refresh());
+                }));
     }
 
     public ObservableList<KioskRow> rows() {

@@ -27,6 +27,7 @@ public enum ErrorCode {
     KIOSK_NOT_ADMITTED("RR-1403", 403, "error.kioskNotAdmitted"),
     KEY_NOT_RELEASED("RR-1404", 409, "error.keyNotReleased"),
     PACKAGE_REFUSED("RR-1405", 422, "error.packageRefused"),
+    KIOSK_UNKNOWN("RR-1406", 401, "error.kioskUnknown"),
     SERVER_UNREACHABLE("RR-1900", 503, "error.serverUnreachable"),
     INTERNAL("RR-1999", 500, "error.internal");
 

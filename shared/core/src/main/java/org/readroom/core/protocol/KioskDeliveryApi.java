@@ -157,7 +157,9 @@ public final class KioskDeliveryApi {
                         null,
                         identity,
                         kioskId,
-                        Wire.mapper().constructType(WrappedKey.class))
+                        Wire.mapper().constructType(WrappedKey.class),
+                        // The server holds the request until the start: the client must wait longer than that.
+                        java.time.Duration.ofSeconds(waitSeconds + 15L))
                 .thenApply(wrapped -> {
                     try {
                         Base64.Decoder b64 = Base64.getDecoder();

@@ -96,9 +96,22 @@ public final class ServerConnection implements AutoCloseable {
             KioskIdentity identity,
             String kioskId,
             JavaType type) {
+        return signed(method, path, query, body, identity, kioskId, type, REQUEST_TIMEOUT);
+    }
+
+    /** As above, for a request the server may hold (a parked key request): {@code timeout} covers the wait. */
+    <T> CompletableFuture<T> signed(
+            String method,
+            String path,
+            String query,
+            Object body,
+            KioskIdentity identity,
+            String kioskId,
+            JavaType type,
+            Duration timeout) {
         byte[] bytes = body == null ? new byte[0] : Wire.encode(body);
         String pathAndQuery = path + (query == null ? "" : "?" + query);
-        HttpRequest.Builder request = request(pathAndQuery);
+        HttpRequest.Builder request = request(pathAndQuery).timeout(timeout);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
