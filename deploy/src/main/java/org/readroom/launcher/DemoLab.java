@@ -13,7 +13,6 @@ import org.readroom.core.protocol.PinnedTrust;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
 import org.readroom.server.demo.DemoExam;
-import org.readroom.server.demo.DemoPaper;
 
 /**
  * A lab of scripted kiosks made ready the way a proctor does it before an exam: each kiosk enrols and shows its
@@ -44,12 +43,7 @@ final class DemoLab implements AutoCloseable {
         try {
             for (int i = 1; i <= seats; i++) {
                 String name = String.format("Demo lab seat %02d", i);
-                ScriptedKiosk kiosk = new ScriptedKiosk(
-                        url,
-                        trust,
-                        folder.resolve("seat-" + i),
-                        name,
-                        DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
+                ScriptedKiosk kiosk = ScriptedKiosk.forDemo(url, trust, folder.resolve("seat-" + i), name);
                 kiosks.add(kiosk);
                 String shown = kiosk.enrol().pairingCode();
                 KioskView listed = proctor.kiosks().get(30, TimeUnit.SECONDS).stream()

@@ -3,6 +3,7 @@ package org.readroom.launcher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,7 @@ import org.readroom.kiosk.i18n.KioskText;
 import org.readroom.kiosk.login.LoginViewModel;
 import org.readroom.kiosk.viewer.SeriesLoader;
 import org.readroom.server.demo.DemoExam;
+import org.readroom.server.demo.DemoPaper;
 
 /**
  * A kiosk without a screen, driving the real kiosk code the way a kiosk and a candidate would: it enrols with its own
@@ -57,6 +59,12 @@ final class ScriptedKiosk implements AutoCloseable {
         this.io = Executors.newCachedThreadPool();
         this.delivery =
                 new DeliveryAgent(new ServerConnection(server, trust), state, name, background, io, status -> {});
+    }
+
+    /** A kiosk whose candidate answers the demo paper (the answer key decides which answers are right). */
+    static ScriptedKiosk forDemo(URI server, PinnedTrust trust, Path folder, String name) {
+        return new ScriptedKiosk(
+                server, trust, folder, name, DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
     }
 
     /** Enrols (or picks up an earlier enrolment) and returns once the server has this kiosk, pending or approved. */

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -18,59 +15,41 @@ import org.junit.jupiter.api.io.TempDir;
 import org.readroom.console.kiosks.KioskRow;
 import org.readroom.console.kiosks.KiosksViewModel;
 import org.readroom.console.roster.ConsoleText;
-import org.readroom.core.protocol.Messages.StaffLoginRequest;
-import org.readroom.core.protocol.PinnedTrust;
-import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
-import org.readroom.server.ExamServer;
-import org.readroom.server.ServerConfig;
-import org.readroom.server.demo.DemoExam;
-import org.readroom.server.demo.DemoPaper;
 
 /**
  * The console's kiosk list against a real server and real (scripted) kiosks: the proctor sees each kiosk's pairing
- * code, approves and admits one, watches its package arrive and starts the exam; a revoked kiosk gets no key.
+ * code, approves and admits one, watches its package arrive, revokes one approved by mistake and starts the exam.
  */
 class ConsoleKiosksIT {
 
     @TempDir
     Path data;
 
-    private Vertx vertx;
-    private ExamServer server;
+    private DemoServer demo;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        server = new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), Clock.systemUTC());
-        vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        demo = DemoServer.start(data);
     }
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        demo.close();
     }
 
-    private ScriptedKiosk kiosk(PinnedTrust trust, String name) {
-        return new ScriptedKiosk(
-                server.localUri(),
-                trust,
-                data.resolve(name),
-                name,
-                DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
+    private ScriptedKiosk kiosk(String name) {
+        return ScriptedKiosk.forDemo(demo.url(), demo.trust(), data.resolve(name), name);
     }
 
     @Test
     void theProctorApprovesByPairingCodeAdmitsWatchesThePackageAndStarts() throws Exception {
-        PinnedTrust trust = PinnedTrust.fromFile(server.tls().caCertificate());
-        StaffApi api = new StaffApi(new ServerConnection(server.localUri(), trust));
-        api.login(new StaffLoginRequest(DemoExam.PROCTOR_USER, DemoExam.PROCTOR_PASSWORD))
-                .get(30, TimeUnit.SECONDS);
+        StaffApi api = demo.proctor();
         KiosksViewModel console = new KiosksViewModel(
                 api, ConsoleText.in(Locale.SIMPLIFIED_CHINESE), Runnable::run, ZoneId.of("Asia/Shanghai"));
 
-        try (ScriptedKiosk seat = kiosk(trust, "三号机房 12 座");
-                ScriptedKiosk stranger = kiosk(trust, "unknown laptop")) {
+        try (ScriptedKiosk seat = kiosk("三号机房 12 座");
+                ScriptedKiosk stranger = kiosk("unknown laptop")) {
             String code = seat.enrol().pairingCode();
             stranger.enrol();
             console.refresh().get(30, TimeUnit.SECONDS);
@@ -109,7 +88,9 @@ class ConsoleKiosksIT {
                     console.headingProperty().get().contains("已于"),
                     console.headingProperty().get());
             assertEquals(
-                    5, seat.sit(server.demo().candidates().get(1), 1).total(), "the admitted kiosk opens the paper");
+                    5,
+                    seat.sit(demo.server().demo().candidates().get(1), 1).total(),
+                    "the admitted kiosk opens the paper");
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.readroom.core.protocol.Messages.SubmitResponse;
 import org.readroom.server.ExamServer;
-import org.readroom.server.ServerConfig;
 import org.readroom.server.demo.DemoExam;
 import org.readroom.server.demo.DemoPaper;
 
@@ -42,19 +39,18 @@ class DemoExamEndToEndIT {
     @TempDir
     Path data;
 
-    private Vertx vertx;
+    private DemoServer demo;
     private ExamServer server;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        server = new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), Clock.systemUTC());
-        vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        demo = DemoServer.start(data);
+        server = demo.server();
     }
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        demo.close();
     }
 
     @Test
@@ -64,12 +60,7 @@ class DemoExamEndToEndIT {
         DemoExam.Credentials zhang = server.demo().candidates().get(0);
         SubmitResponse handedIn;
         try (DemoLab lab = DemoLab.prepare(
-                url,
-                org.readroom.core.protocol.PinnedTrust.fromFile(server.tls().caCertificate()),
-                data.resolve("kiosks"),
-                server.demo().sessionId(),
-                1,
-                quiet)) {
+                url, demo.trust(), data.resolve("kiosks"), server.demo().sessionId(), 1, quiet)) {
             ScriptedKiosk kiosk = lab.kiosks().get(0);
             java.util.concurrent.CompletableFuture<SubmitResponse> sitting =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> {

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -19,15 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.readroom.core.packaging.PackageReader;
 import org.readroom.core.protocol.DeliveryMessages.KioskView;
-import org.readroom.core.protocol.Messages.StaffLoginRequest;
-import org.readroom.core.protocol.PinnedTrust;
-import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
 import org.readroom.kiosk.delivery.DeliveryAgent;
-import org.readroom.server.ExamServer;
-import org.readroom.server.ServerConfig;
-import org.readroom.server.demo.DemoExam;
-import org.readroom.server.demo.DemoPaper;
 
 /**
  * The kiosk's own folder across restarts, against a real server: keys kept owner-only and reused, the enrolment
@@ -39,38 +30,26 @@ class KioskDeliveryAgentIT {
     @TempDir
     Path data;
 
-    private Vertx vertx;
-    private ExamServer server;
+    private DemoServer demo;
     private StaffApi proctor;
-    private PinnedTrust trust;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
         serve(data.resolve("server"));
     }
 
     private void serve(Path folder) throws Exception {
-        server = new ExamServer(ServerConfig.of(folder, 0, true).onLoopback(), Clock.systemUTC());
-        vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        trust = PinnedTrust.fromFile(server.tls().caCertificate());
-        proctor = new StaffApi(new ServerConnection(server.localUri(), trust));
-        proctor.login(new StaffLoginRequest(DemoExam.PROCTOR_USER, DemoExam.PROCTOR_PASSWORD))
-                .get(30, TimeUnit.SECONDS);
+        demo = DemoServer.start(folder);
+        proctor = demo.proctor();
     }
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        demo.close();
     }
 
     private ScriptedKiosk kiosk(Path folder) {
-        return new ScriptedKiosk(
-                server.localUri(),
-                trust,
-                folder,
-                "Lab 2 seat 7",
-                DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
+        return ScriptedKiosk.forDemo(demo.url(), demo.trust(), folder, "Lab 2 seat 7");
     }
 
     @Test
@@ -123,8 +102,7 @@ class KioskDeliveryAgentIT {
             code = first.enrol().pairingCode();
             firstId = first.kioskId();
         }
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        vertx = Vertx.vertx();
+        demo.close();
         serve(data.resolve("new-server"));
         try (ScriptedKiosk again = kiosk(folder)) {
             DeliveryAgent.Status status = again.enrol();

@@ -3,9 +3,7 @@ package org.readroom.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,15 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.readroom.core.protocol.DeliveryMessages.KioskView;
-import org.readroom.core.protocol.Messages.StaffLoginRequest;
-import org.readroom.core.protocol.PinnedTrust;
-import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
 import org.readroom.fx.viewer.DicomViewer;
 import org.readroom.kiosk.app.KioskApp;
 import org.readroom.kiosk.app.KioskOptions;
 import org.readroom.server.ExamServer;
-import org.readroom.server.ServerConfig;
 import org.readroom.server.demo.DemoExam;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -43,20 +37,19 @@ class KioskScreenIT {
     @TempDir
     Path data;
 
-    private Vertx vertx;
+    private DemoServer demo;
     private ExamServer server;
     private final FxRobot robot = new FxRobot();
     private Application app;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        server = new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), Clock.systemUTC());
-        vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        demo = DemoServer.start(data);
+        server = demo.server();
         FxToolkit.registerPrimaryStage();
         KioskApp.configure(new KioskOptions(
                 server.localUri(),
-                org.readroom.core.protocol.PinnedTrust.fromFile(server.tls().caCertificate()),
+                demo.trust(),
                 Locale.SIMPLIFIED_CHINESE,
                 data.resolve("kiosk"),
                 "Lab 3 seat 12",
@@ -70,7 +63,7 @@ class KioskScreenIT {
     void stop() throws Exception {
         FxToolkit.cleanupStages();
         FxToolkit.cleanupApplication(app);
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        demo.close();
     }
 
     @Test
@@ -84,10 +77,7 @@ class KioskScreenIT {
         assertTrue(robot.lookup("#candidate-number").tryQuery().isEmpty(), "no log-in before approval");
 
         // The proctor finds the kiosk by the code on its screen, approves and admits it.
-        StaffApi proctor = new StaffApi(new ServerConnection(
-                server.localUri(), PinnedTrust.fromFile(server.tls().caCertificate())));
-        proctor.login(new StaffLoginRequest(DemoExam.PROCTOR_USER, DemoExam.PROCTOR_PASSWORD))
-                .get(30, TimeUnit.SECONDS);
+        StaffApi proctor = demo.proctor();
         KioskView kiosk = proctor.kiosks().get(30, TimeUnit.SECONDS).stream()
                 .filter(k -> k.pairingCode().equals(code))
                 .findFirst()

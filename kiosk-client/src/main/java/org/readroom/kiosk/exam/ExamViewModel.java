@@ -165,12 +165,11 @@ public final class ExamViewModel {
         }
         try {
             return OpenedPaper.of(opened.paper(), sitting);
-        } catch (PackageException e) {
+        } catch (PackageException | IllegalArgumentException e) {
+            // A damaged package, or one of another paper.
             throw new CompletionException(new ApiException(ErrorCode.PACKAGE_REFUSED, e.getMessage(), e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException e) {
-            throw new CompletionException(new ApiException(ErrorCode.PACKAGE_REFUSED, e.getMessage(), e));
         }
     }
 

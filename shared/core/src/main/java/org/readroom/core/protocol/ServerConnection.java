@@ -74,19 +74,6 @@ public final class ServerConnection implements AutoCloseable {
         return send(request(path).GET(), type);
     }
 
-    CompletableFuture<byte[]> getBytes(String path) {
-        return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw unreachable(path, failure);
-                    }
-                    if (response.statusCode() / 100 != 2) {
-                        throw toError(path, response);
-                    }
-                    return response.body();
-                });
-    }
-
     /** A request signed by an enrolled kiosk (see {@link KioskSigning}); body may be null for GET. */
     <T> CompletableFuture<T> signed(
             String method,
