@@ -86,7 +86,6 @@ final class DemoCommand {
                 demo.sessionId(),
                 demo.candidates().size(),
                 out)) {
-            lab.start();
             ExecutorService seats =
                     Executors.newFixedThreadPool(demo.candidates().size());
             List<CompletableFuture<Void>> sittings = new ArrayList<>();
@@ -108,6 +107,7 @@ final class DemoCommand {
                         seats));
             }
             try {
+                lab.startWhenSeated(demo.candidates().size(), 120);
                 CompletableFuture.allOf(sittings.toArray(CompletableFuture[]::new))
                         .get(5, TimeUnit.MINUTES);
             } catch (java.util.concurrent.ExecutionException e) {

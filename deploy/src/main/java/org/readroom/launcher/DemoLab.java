@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.readroom.core.protocol.DeliveryMessages.KioskView;
 import org.readroom.core.protocol.DeliveryMessages.SessionStarted;
 import org.readroom.core.protocol.Messages.StaffLoginRequest;
 import org.readroom.core.protocol.PinnedTrust;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
+import org.readroom.core.session.CandidateStatus;
 import org.readroom.server.demo.DemoExam;
 
 /**
@@ -71,6 +73,27 @@ final class DemoLab implements AutoCloseable {
 
     List<ScriptedKiosk> kiosks() {
         return kiosks;
+    }
+
+    /**
+     * Waits until {@code candidates} candidates have logged in at their kiosks, then starts the session (which admits
+     * everyone logged in), as a proctor starts once the room is seated.
+     */
+    SessionStarted startWhenSeated(int candidates, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            long seated = proctor.roster(sessionId).get(30, TimeUnit.SECONDS).candidates().stream()
+                    .filter(c -> c.status() != CandidateStatus.REGISTERED)
+                    .count();
+            if (seated >= candidates) {
+                out.println("  " + seated + " candidates logged in and waiting");
+                return start();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("only " + seated + " of " + candidates + " candidates logged in");
+            }
+            Thread.sleep(100);
+        }
     }
 
     SessionStarted start() throws Exception {

@@ -23,7 +23,9 @@ import org.readroom.server.delivery.DeliveryRoutes;
 import org.readroom.server.delivery.KeyRelease;
 import org.readroom.server.delivery.KioskRegistry;
 import org.readroom.server.demo.DemoExam;
+import org.readroom.server.exam.AnswerWriter;
 import org.readroom.server.exam.ExamStore;
+import org.readroom.server.exam.HandIn;
 import org.readroom.server.exam.KioskRoutes;
 import org.readroom.server.http.Http;
 import org.readroom.server.packaging.PackageService;
@@ -32,6 +34,12 @@ import org.readroom.server.proctor.RosterStore;
 import org.readroom.server.proctor.StaffRoutes;
 import org.readroom.server.report.ReportService;
 import org.readroom.server.report.ResultPdf;
+import org.readroom.server.runtime.CandidateControl;
+import org.readroom.server.runtime.DeadlineSweeper;
+import org.readroom.server.runtime.Interruptions;
+import org.readroom.server.runtime.LiveSeats;
+import org.readroom.server.runtime.ProctorFeed;
+import org.readroom.server.runtime.ProctorRoutes;
 import org.readroom.server.scoring.SubmitService;
 import org.readroom.server.store.AssetStore;
 import org.readroom.server.store.Database;
@@ -56,6 +64,9 @@ public final class ExamServer extends VerticleBase {
     private BankStore bank;
     private KioskRegistry registry;
     private PackageService packages;
+    private ProctorFeed feed;
+    private DeadlineSweeper sweeper;
+    private final List<Long> timers = new java.util.ArrayList<>();
 
     public ExamServer(ServerConfig config, Clock clock) {
         this.config = config;
@@ -109,19 +120,30 @@ public final class ExamServer extends VerticleBase {
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         KioskRegistry registry = new KioskRegistry(database);
         this.registry = registry;
+        ExamStore exams = new ExamStore(database);
+        LiveSeats seats = new LiveSeats(config.heartbeatMillis());
+        Interruptions interruptions = new Interruptions(database, audit, seats);
+        HandIn handIn = new HandIn(bank, new SubmitService(database), reports, audit, seats);
+        CandidateControl control = new CandidateControl(database);
+        RosterStore rosters = new RosterStore(database, seats);
         new KioskRoutes(
                         vertx,
-                        new ExamStore(database),
+                        exams,
+                        new AnswerWriter(database),
+                        seats,
+                        interruptions,
                         registry,
                         bank,
                         assets,
-                        new SubmitService(database),
-                        reports,
+                        handIn,
                         tokens,
                         audit,
                         clock)
                 .mount(router);
-        new StaffRoutes(vertx, new StaffStore(database), new RosterStore(database), tokens, audit, clock).mount(router);
+        new StaffRoutes(vertx, new StaffStore(database), rosters, tokens, audit, clock).mount(router);
+        new ProctorRoutes(database, control, exams, handIn, seats, interruptions, tokens, audit, clock).mount(router);
+        feed = new ProctorFeed(tokens, rosters, interruptions, seats, clock);
+        sweeper = new DeadlineSweeper(control, exams, handIn, clock);
         packages = new PackageService(vertx, database, bank, assets, signingKeys, clock);
         keyRelease = new KeyRelease(vertx);
         new DeliveryRoutes(
@@ -165,15 +187,20 @@ public final class ExamServer extends VerticleBase {
                         .setCertPath(tls.serverCertificate().toString()));
         return vertx.createHttpServer(options)
                 .requestHandler(router)
+                .webSocketHandshakeHandler(feed::handshake)
+                .webSocketHandler(feed::attach)
                 .listen(config.port(), config.host())
                 .map(server -> {
                     this.http = server;
+                    timers.add(feed.start(vertx));
+                    timers.add(sweeper.start(vertx, config.sweepMillis()));
                     return server;
                 });
     }
 
     @Override
     public Future<?> stop() {
+        timers.forEach(vertx::cancelTimer);
         Future<Void> closed = http == null ? Future.succeededFuture() : http.close();
         return closed.eventually(() -> {
             if (database != null) {
@@ -181,6 +208,11 @@ public final class ExamServer extends VerticleBase {
             }
             return Future.succeededFuture();
         });
+    }
+
+    /** Closes overdue candidates now (tests move a fake clock and sweep instead of waiting for the timer). */
+    public Future<Integer> sweepDeadlines() {
+        return sweeper.sweep();
     }
 
     /** The item bank and papers (for tools running in the server's process). */

@@ -28,6 +28,16 @@ public record ServerConfig(Path dataDir, String host, int port, boolean demo, Pa
         return new ServerConfig(dataDir, "127.0.0.1", port, demo, fontFile);
     }
 
+    /** How often kiosks send a heartbeat while a candidate sits (the reply carries the clock and messages). */
+    public long heartbeatMillis() {
+        return 5_000;
+    }
+
+    /** How often the server closes candidates past deadline + grace. */
+    public long sweepMillis() {
+        return 1_000;
+    }
+
     public Path databaseFile() {
         return dataDir.resolve("readroom.db");
     }

@@ -78,6 +78,26 @@ class ExamServerIT {
         return api;
     }
 
+    /** Logs the candidate in, has the proctor start the session (admitting everyone logged in), opens the paper. */
+    private KioskApi sitting(int candidate) throws Exception {
+        KioskApi api = loggedIn(candidate);
+        startSession();
+        get(api.start());
+        return api;
+    }
+
+    private void startSession() throws Exception {
+        StaffApi proctor = new StaffApi(new ServerConnection(url, trust));
+        get(proctor.login(new StaffLoginRequest(DemoExam.PROCTOR_USER, DemoExam.PROCTOR_PASSWORD)));
+        get(proctor.startSession(server.demo().sessionId()));
+    }
+
+    private ChainedAnswers chain(int candidate) {
+        return new ChainedAnswers(
+                server.demo().sessionId(),
+                server.demo().candidates().get(candidate).candidateNumber());
+    }
+
     private static <T> T get(CompletableFuture<T> future) throws Exception {
         return future.get(30, TimeUnit.SECONDS);
     }
@@ -117,6 +137,8 @@ class ExamServerIT {
         assertEquals(DemoExam.PAPER_ID, login.paperId());
         assertTrue(login.packageId() != null && !login.packageId().isBlank(), "the demo paper is packaged");
         assertEquals(ErrorCode.NOT_STARTED, errorOf(api.sitting()));
+        assertEquals(ErrorCode.NOT_ADMITTED, errorOf(api.start()), "no clock before the proctor starts or admits");
+        startSession();
         get(api.start());
         Sitting sitting = get(api.sitting());
         assertEquals(login.packageId(), sitting.packageId());
@@ -143,28 +165,33 @@ class ExamServerIT {
 
     @Test
     void resentAnswersAreAcknowledgedOnceAndAConflictingResendIsRefused() throws Exception {
-        KioskApi api = loggedIn(0);
-        get(api.start());
-        AnswerSave first = new AnswerSave(1, DemoPaper.UNIT_ITEM, Set.of(), "HU");
+        KioskApi api = sitting(0);
+        ChainedAnswers chain = chain(0);
+        String genesis = chain.head();
+        AnswerSave first = chain.next(1, DemoPaper.UNIT_ITEM, Set.of(), "HU");
         get(api.save(first));
         get(api.save(first));
         assertEquals(
-                ErrorCode.SEQUENCE_CONFLICT, errorOf(api.save(new AnswerSave(1, DemoPaper.UNIT_ITEM, Set.of(), "mm"))));
-        assertEquals(ErrorCode.UNKNOWN_ITEM, errorOf(api.save(new AnswerSave(2, "no-such-item", Set.of(), "x"))));
+                ErrorCode.SEQUENCE_CONFLICT,
+                errorOf(api.save(ChainedAnswers.chained(genesis, 1, DemoPaper.UNIT_ITEM, Set.of(), "mm"))));
+        assertEquals(
+                ErrorCode.UNKNOWN_ITEM,
+                errorOf(api.save(ChainedAnswers.chained(first.hash(), 2, "no-such-item", Set.of(), "x"))));
         Sitting paper = get(api.sitting());
         assertEquals(1, paper.lastSequence());
         assertEquals("HU", paper.answers().get(0).text());
+        assertEquals(first.hash(), paper.chainHead());
     }
 
     @Test
     void submitScoresObjectiveItemsAndQueuesTheShortAnswerBlind() throws Exception {
-        KioskApi api = loggedIn(2);
-        get(api.start());
-        get(api.save(new AnswerSave(1, DemoPaper.NODULE_ITEM, Set.of("A"), "")));
-        get(api.save(new AnswerSave(2, DemoPaper.UNIT_ITEM, Set.of(), "ｈｕ")));
-        get(api.save(new AnswerSave(3, DemoPaper.WINDOW_ITEM, Set.of("A"), "")));
-        get(api.save(new AnswerSave(4, DemoPaper.REPORT_ITEM, Set.of(), "右肺结节")));
-        var response = get(api.submit(new SubmitRequest(4)));
+        KioskApi api = sitting(2);
+        ChainedAnswers chain = chain(2);
+        get(api.save(chain.next(1, DemoPaper.NODULE_ITEM, Set.of("A"), "")));
+        get(api.save(chain.next(2, DemoPaper.UNIT_ITEM, Set.of(), "ｈｕ")));
+        get(api.save(chain.next(3, DemoPaper.WINDOW_ITEM, Set.of("A"), "")));
+        get(api.save(chain.next(4, DemoPaper.REPORT_ITEM, Set.of(), "右肺结节")));
+        var response = get(api.submit(new SubmitRequest(4, chain.head())));
         assertEquals(4, response.answered());
         assertEquals(5, response.total());
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("readroom.db"));
@@ -182,22 +209,20 @@ class ExamServerIT {
             assertFalse(script.contains("李娜"), "marking queue must not carry the name: " + script);
             assertEquals(1.0, single(sql, "SELECT COUNT(*) FROM reports"));
         }
-        assertEquals(
-                ErrorCode.ALREADY_SUBMITTED, errorOf(api.save(new AnswerSave(5, DemoPaper.UNIT_ITEM, Set.of(), "x"))));
-        assertEquals(ErrorCode.ALREADY_SUBMITTED, errorOf(api.submit(new SubmitRequest(4))));
+        assertEquals(ErrorCode.ALREADY_SUBMITTED, errorOf(api.save(chain.next(5, DemoPaper.UNIT_ITEM, Set.of(), "x"))));
+        assertEquals(ErrorCode.ALREADY_SUBMITTED, errorOf(api.submit(new SubmitRequest(4, chain.head()))));
     }
 
     @Test
     void theRosterShowsLiveStatusToTheProctor() throws Exception {
-        KioskApi api = loggedIn(0);
-        get(api.start());
-        get(api.save(new AnswerSave(1, DemoPaper.NODULE_ITEM, Set.of("B"), "")));
+        KioskApi api = sitting(0);
+        get(api.save(chain(0).next(1, DemoPaper.NODULE_ITEM, Set.of("B"), "")));
         StaffApi proctor = new StaffApi(new ServerConnection(url, trust));
         get(proctor.login(new StaffLoginRequest(DemoExam.PROCTOR_USER, DemoExam.PROCTOR_PASSWORD)));
         var roster = get(proctor.roster(server.demo().sessionId()));
         assertEquals(6, roster.candidates().size());
         var first = roster.candidates().get(0);
-        assertEquals(CandidateStatus.ANSWERING, first.status());
+        assertEquals(CandidateStatus.SITTING, first.status());
         assertEquals(1, first.answered());
         assertEquals(CandidateStatus.REGISTERED, roster.candidates().get(1).status());
         assertEquals(
@@ -226,10 +251,10 @@ class ExamServerIT {
 
     @Test
     void aRestartedServerStillHasEveryAcknowledgedAnswer() throws Exception {
-        KioskApi api = loggedIn(0);
-        get(api.start());
+        KioskApi api = sitting(0);
+        ChainedAnswers chain = chain(0);
         for (int i = 1; i <= 20; i++) {
-            get(api.save(new AnswerSave(i, DemoPaper.REPORT_ITEM, Set.of(), "draft " + i)));
+            get(api.save(chain.next(i, DemoPaper.REPORT_ITEM, Set.of(), "draft " + i)));
         }
         vertx.undeploy(vertx.deploymentIDs().iterator().next())
                 .toCompletionStage()

@@ -15,6 +15,8 @@ import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.protocol.DeliveryMessages.KioskView;
 import org.readroom.core.protocol.DeliveryMessages.PackageCopy;
 import org.readroom.core.protocol.DeliveryMessages.PackageInfo;
+import org.readroom.core.session.SessionStatus;
+import org.readroom.server.runtime.CandidateControl;
 import org.readroom.server.store.Database;
 
 /** Kiosks, their approval, their copies of packages and their admission to sessions: the delivery work's SQL. */
@@ -263,16 +265,36 @@ public final class KioskRegistry {
         });
     }
 
-    /** Marks the session started (once) and returns its paper id and the number of admitted kiosks. */
+    /**
+     * Starts the session (once: OPEN becomes RUNNING; a started session is left as it is) and admits every candidate
+     * logged in by then; those who log in later wait for the proctor to admit them. Returns its paper id and the
+     * number of admitted kiosks.
+     */
     public Future<StartedSession> start(long sessionId, long now) {
         return database.write(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE sessions SET started_at = COALESCE(started_at, ?), status = 'RUNNING' WHERE id = ?")) {
-                update.setLong(1, now);
-                update.setLong(2, sessionId);
-                if (update.executeUpdate() == 0) {
-                    throw new ApiException(ErrorCode.NOT_FOUND, "session " + sessionId);
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT started_at FROM sessions WHERE id = ?")) {
+                query.setLong(1, sessionId);
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        throw new ApiException(ErrorCode.NOT_FOUND, "session " + sessionId);
+                    }
+                    row.getLong(1);
+                    if (row.wasNull()) {
+                        CandidateControl.setSessionStatus(connection, sessionId, SessionStatus.RUNNING);
+                        try (PreparedStatement update =
+                                connection.prepareStatement("UPDATE sessions SET started_at = ? WHERE id = ?")) {
+                            update.setLong(1, now);
+                            update.setLong(2, sessionId);
+                            update.executeUpdate();
+                        }
+                    }
                 }
+            }
+            try (PreparedStatement admit = connection.prepareStatement(
+                    "UPDATE candidates SET status = 'ADMITTED'" + " WHERE session_id = ? AND status = 'LOGGED_IN'")) {
+                admit.setLong(1, sessionId);
+                admit.executeUpdate();
             }
             try (PreparedStatement query = connection.prepareStatement("SELECT paper_id, started_at, (SELECT COUNT(*)"
                     + " FROM session_kiosks k WHERE k.session_id = s.id) FROM sessions s WHERE id = ?")) {

@@ -112,7 +112,7 @@ public final class DemoExam {
         }
         long sessionId;
         try (PreparedStatement session = connection.prepareStatement(
-                "INSERT INTO sessions (paper_id, title_zh," + " title_en, room, status) VALUES (?, ?, ?, ?, 'RUNNING')",
+                "INSERT INTO sessions (paper_id, title_zh," + " title_en, room, status) VALUES (?, ?, ?, ?, 'OPEN')",
                 PreparedStatement.RETURN_GENERATED_KEYS)) {
             session.setString(1, PAPER_ID);
             session.setString(2, "演示场次 · 机房A");

@@ -12,14 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.journal.AnswerChain;
 import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.SavedAnswer;
 import org.readroom.core.session.CandidateLifecycle;
 import org.readroom.core.session.CandidateStatus;
+import org.readroom.core.session.SessionStatus;
 import org.readroom.core.text.LocalizedText;
+import org.readroom.core.time.SittingTime;
 import org.readroom.server.store.Database;
 
 /** Candidates and their answers: the exam runtime's SQL, behind futures. */
@@ -27,7 +29,8 @@ public final class ExamStore {
 
     private static final String CANDIDATE_COLUMNS = "c.id, c.session_id, c.candidate_number, c.name,"
             + " c.admission_code_hash, c.seat, c.seed, c.status, COALESCE(c.started_at, 0), COALESCE(c.deadline, 0),"
-            + " COALESCE(c.submitted_at, 0), s.paper_id, s.title_zh, s.title_en, s.status";
+            + " COALESCE(c.submitted_at, 0), s.paper_id, s.title_zh, s.title_en, s.status, c.duration_ms, c.extra_ms,"
+            + " c.paused_ms, c.paused_since, c.paused_by_room, c.sitting_epoch, c.chain_head";
     private static final String CANDIDATE_FROM = " FROM candidates c JOIN sessions s ON s.id = c.session_id";
 
     private final Database database;
@@ -36,11 +39,12 @@ public final class ExamStore {
         this.database = database;
     }
 
-    /** The candidate with this number in a running session, if any. */
-    public Future<Optional<CandidateRecord>> findRunning(String candidateNumber) {
+    /** The candidate with this number in a session that admits logins (open, running or paused), if any. */
+    public Future<Optional<CandidateRecord>> findOpen(String candidateNumber) {
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + CANDIDATE_COLUMNS + CANDIDATE_FROM
-                    + " WHERE c.candidate_number = ? AND s.status = 'RUNNING' ORDER BY s.id DESC LIMIT 1")) {
+                    + " WHERE c.candidate_number = ? AND s.status IN ('OPEN', 'RUNNING', 'PAUSED')"
+                    + " ORDER BY s.id DESC LIMIT 1")) {
                 query.setString(1, candidateNumber);
                 try (ResultSet row = query.executeQuery()) {
                     return row.next() ? Optional.of(candidate(row)) : Optional.empty();
@@ -66,6 +70,42 @@ public final class ExamStore {
         }
     }
 
+    /** The candidates of a session, optionally only those in the given states. */
+    public static List<CandidateRecord> candidates(Connection connection, long sessionId, Set<CandidateStatus> states)
+            throws SQLException {
+        List<CandidateRecord> found = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + CANDIDATE_COLUMNS + CANDIDATE_FROM + " WHERE c.session_id = ? ORDER BY c.id")) {
+            query.setLong(1, sessionId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    CandidateRecord candidate = candidate(rows);
+                    if (states.isEmpty() || states.contains(candidate.status())) {
+                        found.add(candidate);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The candidate with this number in this session. */
+    public static CandidateRecord candidate(Connection connection, long sessionId, String candidateNumber)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + CANDIDATE_COLUMNS + CANDIDATE_FROM
+                + " WHERE c.session_id = ? AND c.candidate_number = ?")) {
+            query.setLong(1, sessionId);
+            query.setString(2, candidateNumber);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new ApiException(
+                            ErrorCode.NOT_FOUND, "candidate " + candidateNumber + " in session " + sessionId);
+                }
+                return candidate(row);
+            }
+        }
+    }
+
     private static CandidateRecord candidate(ResultSet row) throws SQLException {
         return new CandidateRecord(
                 row.getLong(1),
@@ -81,13 +121,23 @@ public final class ExamStore {
                 row.getLong(11),
                 row.getString(12),
                 new LocalizedText(row.getString(13), row.getString(14)),
-                row.getString(15));
+                SessionStatus.valueOf(row.getString(15)),
+                row.getLong(16),
+                row.getLong(17),
+                row.getLong(18),
+                row.getLong(19),
+                row.getInt(20) == 1,
+                row.getLong(21),
+                row.getString(22));
     }
 
     /** Records a login: REGISTERED becomes LOGGED_IN; a candidate who is further along keeps their state. */
     public Future<CandidateRecord> loggedIn(long candidateId, long now) {
         return database.write(connection -> {
             CandidateRecord candidate = candidate(connection, candidateId);
+            if (candidate.status() == CandidateStatus.VOIDED) {
+                throw new ApiException(ErrorCode.CANDIDATE_VOIDED, "candidate " + candidate.candidateNumber());
+            }
             CandidateStatus status = candidate.status() == CandidateStatus.REGISTERED
                     ? CandidateLifecycle.transition(candidate.status(), CandidateStatus.LOGGED_IN)
                     : candidate.status();
@@ -102,23 +152,52 @@ public final class ExamStore {
         });
     }
 
-    /** Starts the candidate's clock once; later calls return the same deadline. */
+    /**
+     * Opens the paper for an admitted candidate: their clock starts (once; later calls return the same clock). A
+     * candidate moved to a spare kiosk resumes here, their clock having stood still since the move. In a paused room
+     * the clock starts paused.
+     */
     public Future<CandidateRecord> start(long candidateId, long now, int durationMinutes) {
         return database.write(connection -> {
             CandidateRecord candidate = candidate(connection, candidateId);
-            if (candidate.status() == CandidateStatus.SUBMITTED) {
-                throw new ApiException(ErrorCode.ALREADY_SUBMITTED, "candidate " + candidateId);
-            }
-            if (candidate.status() == CandidateStatus.LOGGED_IN) {
-                CandidateLifecycle.transition(candidate.status(), CandidateStatus.ANSWERING);
-                try (PreparedStatement update = connection.prepareStatement("UPDATE candidates SET status = ?,"
-                        + " started_at = ?, deadline = ?, last_seen = ? WHERE id = ?")) {
-                    update.setString(1, CandidateStatus.ANSWERING.name());
-                    update.setLong(2, now);
-                    update.setLong(3, now + durationMinutes * 60_000L);
-                    update.setLong(4, now);
-                    update.setLong(5, candidateId);
-                    update.executeUpdate();
+            boolean roomPaused = candidate.sessionStatus() == SessionStatus.PAUSED;
+            switch (candidate.status()) {
+                case SUBMITTED -> throw new ApiException(
+                        ErrorCode.ALREADY_SUBMITTED, "candidate " + candidate.candidateNumber());
+                case VOIDED -> throw new ApiException(
+                        ErrorCode.CANDIDATE_VOIDED, "candidate " + candidate.candidateNumber());
+                case REGISTERED, LOGGED_IN -> throw new ApiException(
+                        ErrorCode.NOT_ADMITTED, "candidate " + candidate.candidateNumber());
+                case ADMITTED -> {
+                    if (candidate.sessionStatus() != SessionStatus.RUNNING && !roomPaused) {
+                        throw new ApiException(
+                                ErrorCode.SESSION_NOT_RUNNING, "session " + candidate.sessionId() + " has not started");
+                    }
+                    SittingTime time = SittingTime.started(now, durationMinutes * 60_000L);
+                    CandidateStatus status = CandidateLifecycle.transition(candidate.status(), CandidateStatus.SITTING);
+                    if (roomPaused) {
+                        time = time.pause(now);
+                        status = CandidateLifecycle.transition(status, CandidateStatus.PAUSED);
+                    }
+                    try (PreparedStatement update = connection.prepareStatement(
+                            "UPDATE candidates SET started_at = ?, duration_ms = ? WHERE id = ?")) {
+                        update.setLong(1, now);
+                        update.setLong(2, time.durationMillis());
+                        update.setLong(3, candidateId);
+                        update.executeUpdate();
+                    }
+                    writeClock(connection, candidateId, status, time, roomPaused, now);
+                }
+                case MOVED -> {
+                    SittingTime time = candidate.time().orElseThrow();
+                    if (roomPaused) {
+                        writeClock(connection, candidateId, CandidateStatus.PAUSED, time.pause(now), true, now);
+                    } else {
+                        writeClock(connection, candidateId, CandidateStatus.SITTING, time.resume(now), false, now);
+                    }
+                }
+                case SITTING, PAUSED -> {
+                    // already sitting: the same clock
                 }
             }
             return candidate(connection, candidateId);
@@ -126,49 +205,41 @@ public final class ExamStore {
     }
 
     /**
-     * Stores one answer change. A resend of a stored sequence number with the same content is acknowledged again; the
-     * same number with other content is a conflict, so nothing acknowledged is ever overwritten.
+     * Stores a candidate's state and clock: status, extra and paused time, the pause in progress and the deadline
+     * ignoring it (so overdue candidates are found by index).
      */
-    public Future<Void> saveAnswer(long candidateId, AnswerSave answer, long now) {
-        return database.write(connection -> {
-            String choices = String.join(",", new TreeSet<>(answer.choices()));
-            String text = answer.text() == null ? "" : answer.text();
-            try (PreparedStatement existing = connection.prepareStatement(
-                    "SELECT item_id, choices, text FROM answers WHERE candidate_id = ? AND sequence = ?")) {
-                existing.setLong(1, candidateId);
-                existing.setLong(2, answer.sequence());
-                try (ResultSet row = existing.executeQuery()) {
-                    if (row.next()) {
-                        boolean same = row.getString(1).equals(answer.itemId())
-                                && row.getString(2).equals(choices)
-                                && row.getString(3).equals(text);
-                        if (!same) {
-                            throw new ApiException(
-                                    ErrorCode.SEQUENCE_CONFLICT,
-                                    "sequence " + answer.sequence() + " holds another answer");
-                        }
-                        return null;
-                    }
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO answers (candidate_id, sequence,"
-                            + " item_id, choices, text, received_at) VALUES (?, ?, ?, ?, ?, ?)");
-                    PreparedStatement seen =
-                            connection.prepareStatement("UPDATE candidates SET last_seen = ? WHERE id = ?")) {
-                insert.setLong(1, candidateId);
-                insert.setLong(2, answer.sequence());
-                insert.setString(3, answer.itemId());
-                insert.setString(4, choices);
-                insert.setString(5, text);
-                insert.setLong(6, now);
-                insert.executeUpdate();
-                seen.setLong(1, now);
-                seen.setLong(2, candidateId);
-                seen.executeUpdate();
-            }
-            return null;
-        });
+    public static void writeClock(
+            Connection connection,
+            long candidateId,
+            CandidateStatus status,
+            SittingTime time,
+            boolean pausedByRoom,
+            long now)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE candidates SET status = ?, extra_ms = ?,"
+                + " paused_ms = ?, paused_since = ?, paused_by_room = ?, deadline = ?, last_seen = ? WHERE id = ?")) {
+            update.setString(1, status.name());
+            update.setLong(2, time.extraMillis());
+            update.setLong(3, time.pausedMillis());
+            update.setLong(4, time.pausedSince());
+            update.setInt(5, pausedByRoom && time.isPaused() ? 1 : 0);
+            update.setLong(6, time.deadlineIgnoringCurrentPause());
+            update.setLong(7, now);
+            update.setLong(8, candidateId);
+            update.executeUpdate();
+        }
     }
+
+    /** What a resuming kiosk needs in one read: the latest answers, the last sequence number and the chain head. */
+    public Future<Held> sittingRecord(CandidateRecord candidate) {
+        return database.read(connection -> new Held(
+                latestAnswers(connection, candidate.id()),
+                AnswerWriter.lastSequence(connection, candidate.id()),
+                chainHead(connection, candidate)));
+    }
+
+    /** The answers the server holds for a candidate. */
+    public record Held(List<SavedAnswer> answers, long lastSequence, String chainHead) {}
 
     public Future<List<SavedAnswer>> latestAnswers(long candidateId) {
         return database.read(connection -> latestAnswers(connection, candidateId));
@@ -182,8 +253,7 @@ public final class ExamStore {
             query.setLong(1, candidateId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    String choices = rows.getString(2);
-                    Set<String> set = choices.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(choices.split(",")));
+                    Set<String> set = choices(rows.getString(2));
                     latest.put(
                             rows.getString(1),
                             new SavedAnswer(rows.getString(1), set, rows.getString(3), rows.getLong(4)));
@@ -193,16 +263,44 @@ public final class ExamStore {
         return new ArrayList<>(latest.values());
     }
 
-    public Future<Long> lastSequence(long candidateId) {
-        return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT COALESCE(MAX(sequence), 0) FROM answers WHERE candidate_id = ?")) {
-                query.setLong(1, candidateId);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
+    /** The hash of the candidate's last stored change, or the chain's genesis when there is none. */
+    public static String chainHead(Connection connection, CandidateRecord candidate) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT hash FROM answers WHERE candidate_id = ? ORDER BY sequence DESC LIMIT 1")) {
+            query.setLong(1, candidate.id());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next()
+                        ? row.getString(1)
+                        : AnswerChain.genesis(candidate.sessionId(), candidate.candidateNumber());
+            }
+        }
+    }
+
+    /** Every stored change of a candidate in sequence order, with its hash (the record the chain proves). */
+    public static List<AnswerSave> record(Connection connection, long candidateId) throws SQLException {
+        List<AnswerSave> events = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT sequence, item_id, choices, text, hash"
+                + " FROM answers WHERE candidate_id = ? ORDER BY sequence")) {
+            query.setLong(1, candidateId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new AnswerSave(
+                            rows.getLong(1),
+                            rows.getString(2),
+                            choices(rows.getString(3)),
+                            rows.getString(4),
+                            rows.getString(5)));
                 }
             }
-        });
+        }
+        return events;
+    }
+
+    static Set<String> choices(String stored) {
+        return stored.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(stored.split(",")));
+    }
+
+    public Future<Long> lastSequence(long candidateId) {
+        return database.read(connection -> AnswerWriter.lastSequence(connection, candidateId));
     }
 }

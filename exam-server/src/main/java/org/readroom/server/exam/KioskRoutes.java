@@ -9,16 +9,20 @@ import java.time.Clock;
 import org.readroom.core.assets.ContentHash;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.journal.AnswerChain;
 import org.readroom.core.protocol.ApiPaths;
 import org.readroom.core.protocol.DeliveryMessages.PackageInfo;
 import org.readroom.core.protocol.Messages.AnswerAck;
 import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.ExamClock;
+import org.readroom.core.protocol.Messages.Heartbeat;
+import org.readroom.core.protocol.Messages.HeartbeatReply;
 import org.readroom.core.protocol.Messages.LoginRequest;
 import org.readroom.core.protocol.Messages.LoginResponse;
 import org.readroom.core.protocol.Messages.Sitting;
 import org.readroom.core.protocol.Messages.SubmitRequest;
 import org.readroom.core.protocol.Messages.SubmitResponse;
+import org.readroom.core.session.CandidateStatus;
 import org.readroom.server.audit.AuditLog;
 import org.readroom.server.auth.Passwords;
 import org.readroom.server.auth.Principal;
@@ -27,8 +31,8 @@ import org.readroom.server.auth.Tokens;
 import org.readroom.server.bank.BankStore;
 import org.readroom.server.delivery.KioskRegistry;
 import org.readroom.server.http.Http;
-import org.readroom.server.report.ReportService;
-import org.readroom.server.scoring.SubmitService;
+import org.readroom.server.runtime.Interruptions;
+import org.readroom.server.runtime.LiveSeats;
 import org.readroom.server.store.AssetStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,30 +53,36 @@ public final class KioskRoutes {
     private final KioskRegistry packages;
     private final BankStore bank;
     private final AssetStore assets;
-    private final SubmitService submits;
-    private final ReportService reports;
+    private final HandIn handIn;
     private final Tokens tokens;
     private final AuditLog audit;
     private final Clock clock;
+    private final AnswerWriter answers;
+    private final LiveSeats seats;
+    private final Interruptions interruptions;
 
     public KioskRoutes(
             Vertx vertx,
             ExamStore exams,
+            AnswerWriter answers,
+            LiveSeats seats,
+            Interruptions interruptions,
             KioskRegistry packages,
             BankStore bank,
             AssetStore assets,
-            SubmitService submits,
-            ReportService reports,
+            HandIn handIn,
             Tokens tokens,
             AuditLog audit,
             Clock clock) {
         this.vertx = vertx;
         this.exams = exams;
+        this.answers = answers;
+        this.seats = seats;
+        this.interruptions = interruptions;
         this.packages = packages;
         this.bank = bank;
         this.assets = assets;
-        this.submits = submits;
-        this.reports = reports;
+        this.handIn = handIn;
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
@@ -86,6 +96,7 @@ public final class KioskRoutes {
         router.get(ApiPaths.KIOSK_CLOCK).handler(candidate).handler(this::clock);
         router.post(ApiPaths.KIOSK_ANSWERS).handler(candidate).handler(this::answer);
         router.post(ApiPaths.KIOSK_SUBMIT).handler(candidate).handler(this::submit);
+        router.post(ApiPaths.KIOSK_HEARTBEAT).handler(candidate).handler(this::heartbeat);
         router.get(ApiPaths.ASSETS + ":sha256")
                 .handler(Http.requireRole(tokens, Role.ADMIN, Role.PROCTOR, Role.MARKER))
                 .handler(this::asset);
@@ -97,7 +108,7 @@ public final class KioskRoutes {
             throw new ApiException(ErrorCode.BAD_REQUEST, "candidateNumber and admissionCode are required");
         }
         String number = request.candidateNumber().strip();
-        Future<LoginResponse> result = exams.findRunning(number)
+        Future<LoginResponse> result = exams.findOpen(number)
                 .compose(found -> found.isEmpty()
                         ? Future.failedFuture(new ApiException(ErrorCode.LOGIN_FAILED, "no candidate " + number))
                         : vertx.executeBlocking(
@@ -112,7 +123,7 @@ public final class KioskRoutes {
                 .compose(c -> audit.append("candidate:" + c.candidateNumber(), "login", "session " + c.sessionId())
                         .compose(v -> packages.latestPackage(c.paperId()))
                         .map(pkg -> new LoginResponse(
-                                tokens.issue(new Principal(Role.CANDIDATE, c.id(), c.candidateNumber())),
+                                tokens.issue(new Principal(Role.CANDIDATE, c.id(), c.candidateNumber(), c.epoch())),
                                 c.candidateNumber(),
                                 c.name(),
                                 c.sessionId(),
@@ -126,76 +137,110 @@ public final class KioskRoutes {
 
     private void start(RoutingContext ctx) {
         Principal who = Http.principal(ctx);
-        Future<ExamClock> result = exams.candidate(who.id())
+        long now = clock.millis();
+        Future<ExamClock> result = current(who)
                 .compose(c -> bank.paper(c.paperId()))
-                .compose(paper -> exams.start(who.id(), clock.millis(), paper.durationMinutes()))
-                .compose(c -> audit.append("candidate:" + c.candidateNumber(), "start", "deadline " + c.deadline())
-                        .map(v -> clockOf(c)));
+                .compose(paper -> exams.start(who.id(), now, paper.durationMinutes()))
+                .compose(c -> {
+                    seats.changed(c.sessionId());
+                    return audit.append("candidate:" + c.candidateNumber(), "start", "deadline " + c.deadline())
+                            .map(v -> clockOf(c, now));
+                });
         Http.reply(ctx, result);
     }
 
     private void clock(RoutingContext ctx) {
-        Http.reply(ctx, exams.candidate(Http.principal(ctx).id()).map(this::clockOf));
+        Principal who = Http.principal(ctx);
+        Http.reply(ctx, current(who).map(c -> clockOf(c, clock.millis())));
     }
 
-    private ExamClock clockOf(CandidateRecord candidate) {
-        return new ExamClock(candidate.status(), clock.millis(), candidate.deadline());
+    /** The candidate's clock as of {@code now}, from the server's record. */
+    static ExamClock clockOf(CandidateRecord candidate, long now) {
+        return candidate
+                .time()
+                .map(time -> new ExamClock(
+                        candidate.status(),
+                        now,
+                        time.deadline(now),
+                        candidate.status().isInSitting() ? time.remaining(now) : 0,
+                        time.isPaused()))
+                .orElse(new ExamClock(candidate.status(), now, 0, 0, false));
+    }
+
+    private void heartbeat(RoutingContext ctx) {
+        Principal who = Http.principal(ctx);
+        Heartbeat beat = Http.body(ctx, Heartbeat.class);
+        long now = clock.millis();
+        Future<HeartbeatReply> result = current(who).compose(c -> {
+            seats.beat(
+                            c.id(),
+                            c.sessionId(),
+                            now,
+                            beat.focusLost(),
+                            beat.alerts(),
+                            c.status() == CandidateStatus.SITTING)
+                    .ifPresent(gap -> interruptions.suggest(c, gap));
+            return Future.succeededFuture(new HeartbeatReply(
+                    clockOf(c, now),
+                    seats.takeMessages(c.id(), c.sessionId()),
+                    seats.live(c.id(), now).locked(),
+                    seats.heartbeatMillis()));
+        });
+        Http.reply(ctx, result);
     }
 
     private void sitting(RoutingContext ctx) {
-        long id = Http.principal(ctx).id();
-        Future<Sitting> result = sitting(id).compose(c -> packages.latestPackage(c.paperId())
-                .compose(pkg -> exams.latestAnswers(id).compose(answers -> exams.lastSequence(id)
-                        .map(last -> new Sitting(
-                                c.paperId(), pkg.map(PackageInfo::packageId).orElse(null), c.seed(), answers, last)))));
+        Future<Sitting> result = sitting(Http.principal(ctx), false)
+                .compose(c -> packages.latestPackage(c.paperId()).compose(pkg -> exams.sittingRecord(c)
+                        .map(held -> new Sitting(
+                                c.paperId(),
+                                pkg.map(PackageInfo::packageId).orElse(null),
+                                c.seed(),
+                                held.answers(),
+                                held.lastSequence(),
+                                held.chainHead()))));
         Http.reply(ctx, result);
     }
 
     private void answer(RoutingContext ctx) {
-        long id = Http.principal(ctx).id();
+        Principal who = Http.principal(ctx);
         AnswerSave save = Http.body(ctx, AnswerSave.class);
-        if (save.sequence() < 1 || blank(save.itemId())) {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "sequence must be >= 1 and itemId given");
+        if (save.sequence() < 1 || blank(save.itemId()) || !AnswerChain.isHash(save.hash())) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "sequence must be >= 1, itemId given and hash 64 hex digits");
         }
         long now = clock.millis();
-        Future<AnswerAck> result = sitting(id)
+        Future<AnswerAck> result = sitting(who, true)
                 .compose(c -> {
-                    if (now > c.deadline() + GRACE_MILLIS) {
-                        return Future.failedFuture(new ApiException(ErrorCode.TIME_IS_OVER, "candidate " + id));
+                    if (c.time().map(t -> t.isClosed(now, GRACE_MILLIS)).orElse(false)) {
+                        return Future.failedFuture(new ApiException(
+                                ErrorCode.TIME_IS_OVER, "candidate " + c.candidateNumber() + " is past the deadline"));
                     }
-                    return bank.paper(c.paperId());
-                })
-                .compose(paper -> {
-                    if (paper.items().stream().noneMatch(i -> i.id().equals(save.itemId()))) {
-                        return Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_ITEM, save.itemId()));
-                    }
-                    return exams.saveAnswer(id, save, now);
+                    return bank.paper(c.paperId()).compose(paper -> {
+                        if (paper.items().stream().noneMatch(i -> i.id().equals(save.itemId()))) {
+                            return Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_ITEM, save.itemId()));
+                        }
+                        return answers.save(c, save, now).onSuccess(v -> seats.changed(c.sessionId()));
+                    });
                 })
                 .map(v -> new AnswerAck(save.sequence(), now));
         Http.reply(ctx, result);
     }
 
     private void submit(RoutingContext ctx) {
-        long id = Http.principal(ctx).id();
+        Principal who = Http.principal(ctx);
         SubmitRequest request = Http.body(ctx, SubmitRequest.class);
+        if (!AnswerChain.isHash(request.chainHead())) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "chainHead must be 64 hex digits");
+        }
         long now = clock.millis();
-        Future<SubmitResponse> result = exams.candidate(id).compose(c -> bank.paper(c.paperId())
-                .compose(paper -> submits.submit(id, paper, now))
-                .compose(sheet -> audit.append(
-                                "candidate:" + c.candidateNumber(), "submit", "last sequence " + request.lastSequence())
-                        .compose(v -> reports.write(id, c.sessionId(), sheet)
-                                .map(path -> sheet)
-                                .recover(failure -> {
-                                    // The submission is committed; a missing report must not undo it.
-                                    LOG.error("result report for candidate {} failed", c.candidateNumber(), failure);
-                                    return Future.succeededFuture(sheet);
-                                })))
+        Future<SubmitResponse> result = sitting(who, false)
+                .compose(c -> handIn.handIn(c, now, "candidate", request, "candidate:" + c.candidateNumber()))
                 .map(sheet -> new SubmitResponse(
                         now,
                         (int) sheet.rows().stream()
                                 .filter(r -> !r.answer().isBlank())
                                 .count(),
-                        sheet.rows().size())));
+                        sheet.rows().size()));
         Http.reply(ctx, result);
     }
 
@@ -217,13 +262,37 @@ public final class KioskRoutes {
                 .onFailure(failure -> Http.fail(ctx, failure));
     }
 
-    /** The candidate, if they are answering now; otherwise the error that says why not. */
-    private Future<CandidateRecord> sitting(long candidateId) {
-        return exams.candidate(candidateId).compose(c -> switch (c.status()) {
-            case ANSWERING -> Future.succeededFuture(c);
-            case SUBMITTED -> Future.failedFuture(
-                    new ApiException(ErrorCode.ALREADY_SUBMITTED, "candidate " + candidateId));
-            default -> Future.failedFuture(new ApiException(ErrorCode.NOT_STARTED, "candidate " + candidateId));
+    /**
+     * The candidate behind a token, refusing a token from a kiosk they were moved away from (answers still in flight
+     * from that kiosk are accepted until the candidate resumes on the spare one, when {@code inFlight}).
+     */
+    private Future<CandidateRecord> current(Principal who) {
+        return exams.candidate(who.id()).compose(c -> {
+            if (who.epoch() != c.epoch()) {
+                return Future.failedFuture(
+                        new ApiException(ErrorCode.CANDIDATE_MOVED, "candidate " + c.candidateNumber()));
+            }
+            return Future.succeededFuture(c);
+        });
+    }
+
+    /** The candidate, if their sitting is under way; otherwise the error that says why not. */
+    private Future<CandidateRecord> sitting(Principal who, boolean inFlight) {
+        return exams.candidate(who.id()).compose(c -> {
+            boolean movedAway = who.epoch() != c.epoch();
+            if (movedAway && !(inFlight && c.status() == CandidateStatus.MOVED && who.epoch() == c.epoch() - 1)) {
+                return Future.failedFuture(
+                        new ApiException(ErrorCode.CANDIDATE_MOVED, "candidate " + c.candidateNumber()));
+            }
+            return switch (c.status()) {
+                case SITTING, PAUSED, MOVED -> Future.succeededFuture(c);
+                case SUBMITTED -> Future.failedFuture(
+                        new ApiException(ErrorCode.ALREADY_SUBMITTED, "candidate " + c.candidateNumber()));
+                case VOIDED -> Future.failedFuture(
+                        new ApiException(ErrorCode.CANDIDATE_VOIDED, "candidate " + c.candidateNumber()));
+                default -> Future.failedFuture(
+                        new ApiException(ErrorCode.NOT_STARTED, "candidate " + c.candidateNumber()));
+            };
         });
     }
 

@@ -14,15 +14,19 @@ import org.readroom.core.protocol.Messages.ResultsSummary;
 import org.readroom.core.protocol.Messages.SessionRoster;
 import org.readroom.core.session.CandidateStatus;
 import org.readroom.core.text.LocalizedText;
+import org.readroom.core.time.SittingTime;
+import org.readroom.server.runtime.LiveSeats;
 import org.readroom.server.store.Database;
 
 /** What proctors and admins read about sessions: the live roster and how far results are. */
 public final class RosterStore {
 
     private final Database database;
+    private final LiveSeats seats;
 
-    public RosterStore(Database database) {
+    public RosterStore(Database database, LiveSeats seats) {
         this.database = database;
+        this.seats = seats;
     }
 
     public Future<List<Long>> sessionIds() {
@@ -47,23 +51,44 @@ public final class RosterStore {
                     sessionId);
             List<CandidateView> candidates = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT c.candidate_number, c.name, c.seat,"
-                    + " c.status, (SELECT COUNT(DISTINCT a.item_id) FROM answers a WHERE a.candidate_id = c.id"
+                    + " c.status, (SELECT COUNT(*) FROM answers a WHERE a.candidate_id = c.id"
                     + " AND (a.choices <> '' OR a.text <> '') AND a.sequence = (SELECT MAX(b.sequence) FROM answers b"
                     + " WHERE b.candidate_id = c.id AND b.item_id = a.item_id)),"
-                    + " COALESCE(c.last_seen, 0), COALESCE(c.deadline, 0)"
+                    + " COALESCE(c.last_seen, 0), COALESCE(c.deadline, 0), c.id, COALESCE(c.started_at, 0),"
+                    + " c.duration_ms, c.extra_ms, c.paused_ms, c.paused_since"
                     + " FROM candidates c WHERE c.session_id = ? ORDER BY c.seat, c.candidate_number")) {
                 query.setLong(1, sessionId);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
+                        CandidateStatus status = CandidateStatus.valueOf(rows.getString(4));
+                        long deadline = rows.getLong(7);
+                        long remaining = 0;
+                        if (rows.getLong(9) > 0 && rows.getLong(10) > 0) {
+                            SittingTime time = new SittingTime(
+                                    rows.getLong(9),
+                                    rows.getLong(10),
+                                    rows.getLong(11),
+                                    rows.getLong(12),
+                                    rows.getLong(13));
+                            deadline = time.deadline(now);
+                            remaining = status.isInSitting() ? time.remaining(now) : 0;
+                        }
+                        LiveSeats.SeatLive live = seats.live(rows.getLong(8), now);
                         candidates.add(new CandidateView(
                                 rows.getString(1),
                                 rows.getString(2),
                                 rows.getString(3),
-                                CandidateStatus.valueOf(rows.getString(4)),
+                                status,
                                 rows.getInt(5),
                                 total,
                                 rows.getLong(6),
-                                rows.getLong(7)));
+                                deadline,
+                                remaining,
+                                live.connected(),
+                                live.lastHeartbeat(),
+                                live.focusLost(),
+                                live.alerts(),
+                                live.locked()));
                     }
                 }
             }

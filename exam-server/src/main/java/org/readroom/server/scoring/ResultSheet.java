@@ -4,7 +4,10 @@ import java.util.List;
 import org.readroom.core.scoring.ScoreStatus;
 import org.readroom.core.text.LocalizedText;
 
-/** Everything a candidate's result report shows, gathered at submit time. */
+/**
+ * Everything a candidate's result report shows, gathered at submit time, with the head of the answer chain recorded
+ * then (the report prints it so a record can be checked against the paper copy).
+ */
 public record ResultSheet(
         String candidateNumber,
         String candidateName,
@@ -12,6 +15,7 @@ public record ResultSheet(
         LocalizedText sessionTitle,
         LocalizedText paperTitle,
         long submittedAt,
+        String chainHead,
         List<Row> rows) {
 
     public ResultSheet {

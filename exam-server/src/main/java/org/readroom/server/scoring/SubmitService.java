@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.readroom.core.bank.ChoiceOption;
@@ -15,8 +16,11 @@ import org.readroom.core.bank.MultipleChoiceItem;
 import org.readroom.core.bank.SingleChoiceItem;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.journal.AnswerChain;
 import org.readroom.core.paper.Paper;
+import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.SavedAnswer;
+import org.readroom.core.protocol.Messages.SubmitRequest;
 import org.readroom.core.scoring.Answer;
 import org.readroom.core.scoring.ItemScore;
 import org.readroom.core.scoring.ScoreStatus;
@@ -40,19 +44,33 @@ public final class SubmitService {
         this.database = database;
     }
 
-    public Future<ResultSheet> submit(long candidateId, Paper paper, long now) {
+    /**
+     * Hands in. {@code closedBy} says who: "candidate" (with the kiosk's {@code request}: its last sequence and chain
+     * head must match what the server stored), or "proctor"/"deadline" (request null: the stored record is final).
+     * The stored chain is checked link by link and its head recorded.
+     */
+    public Future<ResultSheet> submit(long candidateId, Paper paper, long now, String closedBy, SubmitRequest request) {
         return database.write(connection -> {
             CandidateRecord candidate = ExamStore.candidate(connection, candidateId);
             if (candidate.status() == CandidateStatus.SUBMITTED) {
-                throw new ApiException(ErrorCode.ALREADY_SUBMITTED, "candidate " + candidateId);
+                throw new ApiException(ErrorCode.ALREADY_SUBMITTED, "candidate " + candidate.candidateNumber());
             }
-            CandidateLifecycle.transition(candidate.status(), CandidateStatus.SUBMITTED);
+            if (!CandidateLifecycle.allows(candidate.status(), CandidateStatus.SUBMITTED)) {
+                throw new ApiException(
+                        ErrorCode.NOT_ALLOWED_NOW,
+                        "candidate " + candidate.candidateNumber() + " cannot be handed in while "
+                                + candidate.status());
+            }
+            String head = verifiedHead(connection, candidate, request);
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE candidates SET status = ?, submitted_at = ?, last_seen = ? WHERE id = ?")) {
+                    "UPDATE candidates SET status = ?,"
+                            + " submitted_at = ?, last_seen = ?, chain_head = ?, closed_by = ?, paused_since = 0 WHERE id = ?")) {
                 update.setString(1, CandidateStatus.SUBMITTED.name());
                 update.setLong(2, now);
                 update.setLong(3, now);
-                update.setLong(4, candidateId);
+                update.setString(4, head);
+                update.setString(5, closedBy);
+                update.setLong(6, candidateId);
                 update.executeUpdate();
             }
             Map<String, SavedAnswer> answers = ExamStore.latestAnswers(connection, candidateId).stream()
@@ -80,8 +98,37 @@ public final class SubmitService {
                     candidate.sessionTitle(),
                     paper.title(),
                     now,
+                    head,
                     rows);
         });
+    }
+
+    /** The head of the stored chain after checking every link, and that it is what the kiosk says it sent. */
+    private static String verifiedHead(Connection connection, CandidateRecord candidate, SubmitRequest request)
+            throws SQLException {
+        List<AnswerSave> record = ExamStore.record(connection, candidate.id());
+        String genesis = AnswerChain.genesis(candidate.sessionId(), candidate.candidateNumber());
+        Optional<Long> broken = AnswerChain.firstBrokenLink(genesis, record, null);
+        if (broken.isPresent()) {
+            throw new ApiException(
+                    ErrorCode.CHAIN_BROKEN,
+                    "candidate " + candidate.candidateNumber() + ": stored record breaks at sequence " + broken.get());
+        }
+        String head = record.isEmpty() ? genesis : record.get(record.size() - 1).hash();
+        if (request != null) {
+            if (request.lastSequence() > record.size()) {
+                throw new ApiException(
+                        ErrorCode.SEQUENCE_GAP,
+                        "kiosk sent up to " + request.lastSequence() + ", server holds " + record.size());
+            }
+            if (request.lastSequence() != record.size() || !head.equals(request.chainHead())) {
+                throw new ApiException(
+                        ErrorCode.CHAIN_BROKEN,
+                        "kiosk's chain head for sequence " + request.lastSequence()
+                                + " differs from the stored record");
+            }
+        }
+        return head;
     }
 
     private static void store(

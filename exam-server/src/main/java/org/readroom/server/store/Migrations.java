@@ -16,7 +16,8 @@ import java.util.List;
  */
 final class Migrations {
 
-    static final List<String> FILES = List.of("V001__initial.sql", "V002__packages.sql", "V003__kiosks.sql");
+    static final List<String> FILES =
+            List.of("V001__initial.sql", "V002__packages.sql", "V003__kiosks.sql", "V004__runtime.sql");
 
     private Migrations() {}
 

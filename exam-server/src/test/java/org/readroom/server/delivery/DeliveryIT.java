@@ -243,7 +243,7 @@ class DeliveryIT {
         try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("readroom.db"));
                 var insert = db.prepareStatement(
                         "INSERT INTO sessions (paper_id, title_zh, title_en, room, status)"
-                                + " VALUES (?, '演示场次 · 机房B', 'Demo session · Lab B', 'B', 'RUNNING')",
+                                + " VALUES (?, '演示场次 · 机房B', 'Demo session · Lab B', 'B', 'OPEN')",
                         java.sql.Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, DemoExam.PAPER_ID);
             insert.executeUpdate();

@@ -171,6 +171,12 @@ public final class KioskApp extends Application {
                         return;
                     }
                     setRoot(new ExamView(model, text, who));
+                    // Focus lost to another window is reported to the proctor with the next heartbeat.
+                    scene.getWindow().focusedProperty().addListener((obs, was, focused) -> {
+                        if (!focused) {
+                            model.focusLost();
+                        }
+                    });
                     model.submittedProperty()
                             .addListener((obs, old, done) -> setRoot(new DoneView(
                                     text, done, model.submittedByTimerProperty().get())));

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.readroom.core.enrolment.KioskIdentity;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.journal.AnswerJournal;
 import org.readroom.core.packaging.PackageException;
 import org.readroom.core.packaging.PackageReader;
 import org.readroom.core.protocol.DeliveryMessages.KioskStatus;
@@ -259,6 +260,11 @@ public final class DeliveryAgent {
      * late), then for the key, which the server releases when the proctor starts the session. {@code waiting} hears
      * why the kiosk is still waiting (for example, not admitted yet) while it keeps asking.
      */
+    /** This kiosk's encrypted answer journal for a candidate (see {@link KioskState#openJournal}). */
+    public AnswerJournal journal(long sessionId, String candidateNumber) throws IOException {
+        return state.openJournal(sessionId, candidateNumber);
+    }
+
     public CompletableFuture<PaperPackage> open(String packageId, Consumer<ErrorCode> waiting) {
         if (packageId == null || packageId.isBlank()) {
             return CompletableFuture.failedFuture(

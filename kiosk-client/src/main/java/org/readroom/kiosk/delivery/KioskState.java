@@ -12,6 +12,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 import org.readroom.core.enrolment.KioskIdentity;
+import org.readroom.core.journal.AnswerJournal;
+import org.readroom.core.journal.JournalException;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a kiosk keeps on its own disk between runs, in one folder readable by its user only: its key pairs (created
@@ -101,6 +104,26 @@ public final class KioskState {
     }
 
     /** Where a package is kept (created as needed). */
+    /**
+     * Opens this kiosk's encrypted answer journal for one candidate in one session, keyed from the kiosk's identity.
+     * A journal this kiosk cannot read (written under an earlier identity, or damaged) is moved aside, kept, and a
+     * new one started: the server's record is then the starting point.
+     */
+    public AnswerJournal openJournal(long sessionId, String candidateNumber) throws IOException {
+        Path file = folder.resolve("journal")
+                .resolve("s" + sessionId + "-" + candidateNumber.replaceAll("[^0-9A-Za-z_-]", "_") + ".rrj");
+        byte[] key = identity().derivedKey("readroom answer journal v1");
+        try {
+            return AnswerJournal.open(file, key);
+        } catch (JournalException unreadable) {
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
+            Files.move(file, aside);
+            LoggerFactory.getLogger(KioskState.class)
+                    .warn("answer journal moved aside to {}: {}", aside, unreadable.getMessage());
+            return AnswerJournal.open(file, key);
+        }
+    }
+
     public Path packageFile(String packageId) {
         if (!packageId.matches("[A-Za-z0-9_.-]{1,128}")) {
             throw new IllegalArgumentException("package id is not valid: " + packageId);

@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.imaging.WindowLevel;
@@ -47,7 +48,7 @@ public final class ExamView extends BorderPane {
         setTop(statusBar(candidateLine));
         questionHolder.setFitToWidth(true);
         body.getItems().add(questionHolder);
-        setCenter(body);
+        setCenter(new StackPane(new BorderPane(body, notices(), null, null, null), overlay()));
         setLeft(navigator());
         setBottom(buttons());
         model.currentProperty().addListener((obs, old, item) -> show(item));
@@ -85,6 +86,53 @@ public final class ExamView extends BorderPane {
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** The proctor's latest message and the time warning, above the question; hidden while empty. */
+    private VBox notices() {
+        Label message = new Label();
+        message.setId("proctor-message");
+        message.getStyleClass().add("proctor-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty().map(m -> m.isEmpty() ? "" : text.get("exam.message", m)));
+        Label warning = new Label();
+        warning.setId("time-warning");
+        warning.getStyleClass().add("time-warning");
+        warning.textProperty().bind(model.warningProperty());
+        VBox notices = new VBox(4, message, warning);
+        notices.setPadding(new Insets(4, 16, 4, 16));
+        for (Label label : new Label[] {message, warning}) {
+            label.visibleProperty().bind(label.textProperty().isNotEmpty());
+            label.managedProperty().bind(label.visibleProperty());
+        }
+        return notices;
+    }
+
+    /**
+     * Covers the exam while it is paused, locked by the proctor, or closed without a hand-in here (at the deadline,
+     * moved to another kiosk, voided): the candidate sees why and cannot answer.
+     */
+    private StackPane overlay() {
+        Label why = new Label();
+        why.setId("exam-overlay");
+        why.getStyleClass().add("overlay-text");
+        why.setWrapText(true);
+        why.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> !model.closedByProperty().get().isEmpty()
+                                ? model.closedByProperty().get()
+                                : model.lockedProperty().get()
+                                        ? text.get("exam.locked")
+                                        : model.pausedProperty().get() ? text.get("exam.paused") : "",
+                        model.closedByProperty(),
+                        model.lockedProperty(),
+                        model.pausedProperty()));
+        StackPane cover = new StackPane(why);
+        cover.getStyleClass().add("exam-overlay");
+        cover.setStyle("-fx-background-color: rgba(20, 24, 32, 0.92);");
+        why.setStyle("-fx-text-fill: white; -fx-font-size: 26px;");
+        cover.visibleProperty().bind(why.textProperty().isNotEmpty());
+        return cover;
     }
 
     private ScrollPane navigator() {

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -32,12 +34,16 @@ import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.journal.AnswerJournal;
 import org.readroom.core.packaging.PackageException;
 import org.readroom.core.paper.OpenedPaper;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.ItemKind;
 import org.readroom.core.protocol.KioskApi;
+import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.ExamClock;
+import org.readroom.core.protocol.Messages.Heartbeat;
+import org.readroom.core.protocol.Messages.HeartbeatReply;
 import org.readroom.core.protocol.Messages.LoginResponse;
 import org.readroom.core.protocol.Messages.SavedAnswer;
 import org.readroom.core.protocol.Messages.Sitting;
@@ -46,6 +52,7 @@ import org.readroom.core.protocol.Messages.SubmitResponse;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.scoring.Answer;
 import org.readroom.core.time.Countdown;
+import org.readroom.core.time.TimeWarnings;
 import org.readroom.fx.i18n.UiText;
 import org.readroom.kiosk.delivery.DeliveryAgent;
 import org.readroom.kiosk.delivery.PaperPackage;
@@ -63,6 +70,8 @@ public final class ExamViewModel {
     static final long TYPING_PAUSE_MILLIS = 1_000;
 
     private static final long SUBMIT_DRAIN_SECONDS = 10;
+    private static final long FIRST_HEARTBEAT_MILLIS = 1_000;
+    private static final long OFFLINE_HEARTBEAT_MILLIS = 5_000;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExamViewModel.class);
 
     private final KioskApi api;
@@ -70,8 +79,14 @@ public final class ExamViewModel {
     private final Executor ui;
     private final Clock clock;
     private final OpenedPaper paper;
-    private final Countdown countdown;
+    private final ScheduledExecutorService scheduler;
+    private final AnswerJournal journal;
     private final AnswerSync sync;
+    private final TimeWarnings warnings = TimeWarnings.standard();
+    private final AtomicInteger focusLost = new AtomicInteger();
+    private final Set<String> alerts = ConcurrentHashMap.newKeySet();
+    private volatile Countdown countdown;
+    private volatile boolean stopped;
     private final SeriesLoader images;
     private final Map<String, Answer> answers = new HashMap<>();
     private final Map<String, Long> typedAt = new HashMap<>();
@@ -86,6 +101,11 @@ public final class ExamViewModel {
     private final ObjectProperty<SubmitResponse> submitted = new SimpleObjectProperty<>();
     private final BooleanProperty submittedByTimer = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final BooleanProperty locked = new SimpleBooleanProperty(false);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty warning = new SimpleStringProperty("");
+    private final StringProperty closedBy = new SimpleStringProperty("");
 
     ExamViewModel(
             KioskApi api,
@@ -95,6 +115,7 @@ public final class ExamViewModel {
             ScheduledExecutorService scheduler,
             SeriesLoader images,
             OpenedPaper paper,
+            AnswerJournal journal,
             ExamClock examClock,
             long clockReceivedAt) {
         this.api = api;
@@ -103,10 +124,15 @@ public final class ExamViewModel {
         this.clock = clock;
         this.paper = paper;
         this.images = images;
-        this.countdown = new Countdown(clock, examClock.deadline(), examClock.serverTime(), clockReceivedAt);
+        this.scheduler = scheduler;
+        this.journal = journal;
+        this.countdown = Countdown.of(clock, examClock, clockReceivedAt);
+        this.paused.set(examClock.paused());
         this.sync = new AnswerSync(
                 api,
                 paper.lastSequence(),
+                paper.chainHead(),
+                journal,
                 scheduler,
                 (state, pending, acked, rejection) -> ui.execute(() -> syncStatus.set(
                         state == AnswerSync.State.REJECTED
@@ -115,10 +141,17 @@ public final class ExamViewModel {
         for (SavedAnswer saved : paper.answers()) {
             answers.put(saved.itemId(), new Answer(saved.itemId(), saved.choices(), saved.text()));
         }
+        // Changes made here before a crash and never acknowledged are on screen again, and on their way.
+        for (AnswerSave replayed : sync.replayed()) {
+            answers.put(
+                    replayed.itemId(),
+                    new Answer(replayed.itemId(), replayed.choices(), replayed.text() == null ? "" : replayed.text()));
+        }
         syncStatus.set(text.get("sync.SAVED"));
         current.set(paper.items().get(0));
         answered.set(countAnswered());
         tick();
+        scheduler.schedule(this::heartbeat, FIRST_HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -137,23 +170,59 @@ public final class ExamViewModel {
             Clock clock,
             ScheduledExecutorService scheduler) {
         return delivery.open(login.packageId(), waiting)
-                .thenCompose(opened -> api.start().thenCompose(examClock -> {
-                    long receivedAt = clock.millis();
-                    return api.sitting()
-                            .thenApplyAsync(sitting -> paperOf(opened, sitting), scheduler)
-                            .thenApplyAsync(
-                                    paper -> new ExamViewModel(
-                                            api,
-                                            text,
-                                            ui,
-                                            clock,
-                                            scheduler,
-                                            images.apply(opened),
-                                            paper,
-                                            examClock,
-                                            receivedAt),
-                                    ui);
-                }));
+                .thenCompose(
+                        opened -> startWhenAdmitted(api, waiting, scheduler).thenCompose(examClock -> {
+                            long receivedAt = clock.millis();
+                            return api.sitting()
+                                    .thenApplyAsync(sitting -> paperOf(opened, sitting), scheduler)
+                                    .thenApplyAsync(
+                                            paper -> {
+                                                AnswerJournal journal = journalOf(delivery, login);
+                                                return new ExamViewModel(
+                                                        api,
+                                                        text,
+                                                        ui,
+                                                        clock,
+                                                        scheduler,
+                                                        images.apply(opened),
+                                                        paper,
+                                                        journal,
+                                                        examClock,
+                                                        receivedAt);
+                                            },
+                                            ui);
+                        }));
+    }
+
+    /**
+     * Asks the server to start the candidate's clock; a candidate who logged in after the start waits here, told why,
+     * until the proctor admits them.
+     */
+    private static CompletableFuture<ExamClock> startWhenAdmitted(
+            KioskApi api, Consumer<ErrorCode> waiting, ScheduledExecutorService scheduler) {
+        return api.start()
+                .handle((clock, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(clock);
+                    }
+                    ErrorCode code = ServerConnection.errorOf(failure).error();
+                    if (code != ErrorCode.NOT_ADMITTED && code != ErrorCode.SESSION_NOT_RUNNING) {
+                        return CompletableFuture.<ExamClock>failedFuture(failure);
+                    }
+                    waiting.accept(code);
+                    return CompletableFuture.supplyAsync(
+                                    () -> null, CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS, scheduler))
+                            .thenCompose(v -> startWhenAdmitted(api, waiting, scheduler));
+                })
+                .thenCompose(Function.identity());
+    }
+
+    private static AnswerJournal journalOf(DeliveryAgent delivery, LoginResponse login) {
+        try {
+            return delivery.journal(login.sessionId(), login.candidateNumber());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the answer journal cannot be opened", e);
+        }
     }
 
     private static OpenedPaper paperOf(PaperPackage opened, Sitting sitting) {
@@ -231,13 +300,90 @@ public final class ExamViewModel {
 
     /** Called every second or so: updates the time left, sends paused typing, hands in at zero. */
     public void tick() {
-        Duration left = countdown.remaining();
-        timeLeft.set(text.get("exam.timeLeft", Countdown.format(left)));
+        Countdown now = countdown;
+        Duration left = now.remaining();
+        timeLeft.set(text.get(now.isPaused() ? "exam.timePaused" : "exam.timeLeft", Countdown.format(left)));
         flushTyping(false);
-        if (left.isZero() && !isClosed()) {
+        warnings.crossed(left).ifPresent(mark -> warning.set(text.get("exam.warning", mark.toMinutes())));
+        if (now.isOver() && !isClosed()) {
             submittedByTimer.set(true);
             submit();
         }
+    }
+
+    /** The exam window lost focus (another program, a second monitor): counted and reported with the heartbeat. */
+    public void focusLost() {
+        focusLost.incrementAndGet();
+    }
+
+    /** A lock-down alert to report to the proctor (for example "second monitor"). */
+    public void alert(String what) {
+        alerts.add(what);
+    }
+
+    /** Stops heartbeats and closes the journal (the kiosk leaves the exam screen). */
+    public void stop() {
+        stopped = true;
+        try {
+            journal.close();
+        } catch (IOException e) {
+            LOG.warn("answer journal not closed cleanly", e);
+        }
+    }
+
+    /**
+     * Tells the server this kiosk is alive and takes back the clock as it stands (pauses and extra time arrive this
+     * way), proctor messages and the screen lock. A kiosk moved away, voided or closed by the server stops here.
+     */
+    private void heartbeat() {
+        if (stopped) {
+            return;
+        }
+        api.heartbeat(new Heartbeat(sync.lastSequence(), focusLost.get(), List.copyOf(alerts)))
+                .whenComplete((reply, failure) -> {
+                    long next = OFFLINE_HEARTBEAT_MILLIS;
+                    if (failure == null) {
+                        long receivedAt = clock.millis();
+                        next = Math.max(500, reply.heartbeatMillis());
+                        ui.execute(() -> apply(reply, receivedAt));
+                    } else {
+                        ErrorCode code = ServerConnection.errorOf(failure).error();
+                        if (code == ErrorCode.CANDIDATE_MOVED
+                                || code == ErrorCode.CANDIDATE_VOIDED
+                                || code == ErrorCode.ALREADY_SUBMITTED) {
+                            ui.execute(() -> closedBy.set(text.error(code)));
+                            stopped = true;
+                        }
+                    }
+                    if (!stopped) {
+                        scheduler.schedule(this::heartbeat, next, TimeUnit.MILLISECONDS);
+                    }
+                });
+    }
+
+    private void apply(HeartbeatReply reply, long receivedAt) {
+        ExamClock examClock = reply.clock();
+        switch (examClock.status()) {
+            case SUBMITTED -> {
+                if (submitted.get() == null && !submitting.get()) {
+                    closedBy.set(text.get("exam.closedByServer"));
+                    stopped = true;
+                }
+            }
+            case VOIDED -> {
+                closedBy.set(text.error(ErrorCode.CANDIDATE_VOIDED));
+                stopped = true;
+            }
+            default -> {
+                countdown = Countdown.of(clock, examClock, receivedAt);
+                paused.set(examClock.paused());
+            }
+        }
+        locked.set(reply.locked());
+        if (!reply.messages().isEmpty()) {
+            message.set(String.join("\n", reply.messages()));
+        }
+        tick();
     }
 
     /** Hands the exam in once every change is acknowledged (or after a bounded wait, so time-out always submits). */
@@ -252,7 +398,7 @@ public final class ExamViewModel {
         sync.drained()
                 .completeOnTimeout(null, SUBMIT_DRAIN_SECONDS, TimeUnit.SECONDS)
                 .exceptionally(failure -> null)
-                .thenCompose(v -> api.submit(new SubmitRequest(sync.lastSequence())))
+                .thenCompose(v -> api.submit(new SubmitRequest(sync.lastSequence(), sync.chainHead())))
                 .whenComplete((response, failure) -> ui.execute(() -> {
                     submitting.set(false);
                     if (failure != null) {
@@ -261,6 +407,7 @@ public final class ExamViewModel {
                     } else {
                         submitted.set(response);
                         done.complete(response);
+                        stop();
                         // Handed in: the decrypted images and the key leave this kiosk (off the UI thread; a
                         // clean-up failure is logged and never hides the hand-in; the next start clears the rest).
                         CompletableFuture.runAsync(images::close).exceptionally(cleanup -> {
@@ -302,7 +449,7 @@ public final class ExamViewModel {
     }
 
     private boolean isClosed() {
-        return submitted.get() != null || submitting.get();
+        return submitted.get() != null || submitting.get() || !closedBy.get().isEmpty();
     }
 
     private int countAnswered() {
@@ -348,5 +495,35 @@ public final class ExamViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error;
+    }
+
+    /** True while the proctor has this candidate (or the room) paused: the time left stands still. */
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    /** True while the proctor has locked this screen. */
+    public ReadOnlyBooleanProperty lockedProperty() {
+        return locked;
+    }
+
+    /** The latest message from the proctor (empty when none). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    /** "5 minutes left" when a warning mark was crossed (empty before). */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning;
+    }
+
+    /** Why the exam ended without a hand-in from this kiosk (closed at the deadline, moved, voided); else empty. */
+    public ReadOnlyStringProperty closedByProperty() {
+        return closedBy;
+    }
+
+    /** The journal behind this sitting (tests read its file). */
+    public AnswerJournal journal() {
+        return journal;
     }
 }

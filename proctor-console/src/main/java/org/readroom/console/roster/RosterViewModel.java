@@ -67,26 +67,24 @@ public final class RosterViewModel {
         }
         SessionRoster session = sessions.get(sessions.size() - 1);
         title.set(session.title().in(text.locale()));
-        rows.setAll(session.candidates().stream()
-                .map(c -> row(c, session.serverTime()))
-                .toList());
+        rows.setAll(session.candidates().stream().map(this::row).toList());
         long[] counts = new long[CandidateStatus.values().length];
         session.candidates().forEach(c -> counts[c.status().ordinal()]++);
         summary.set(text.get(
                 "roster.summary",
                 session.candidates().size(),
-                counts[CandidateStatus.LOGGED_IN.ordinal()],
-                counts[CandidateStatus.ANSWERING.ordinal()],
+                counts[CandidateStatus.LOGGED_IN.ordinal()] + counts[CandidateStatus.ADMITTED.ordinal()],
+                counts[CandidateStatus.SITTING.ordinal()]
+                        + counts[CandidateStatus.PAUSED.ordinal()]
+                        + counts[CandidateStatus.MOVED.ordinal()],
                 counts[CandidateStatus.SUBMITTED.ordinal()]));
     }
 
-    private SeatRow row(CandidateView c, long serverTime) {
+    private SeatRow row(CandidateView c) {
         String lastSeen = c.lastSeen() == 0
                 ? "—"
                 : TIME.format(Instant.ofEpochMilli(c.lastSeen()).atZone(zone));
-        String timeLeft = c.status() == CandidateStatus.ANSWERING && c.deadline() > 0
-                ? Countdown.format(Duration.ofMillis(Math.max(0, c.deadline() - serverTime)))
-                : "—";
+        String timeLeft = c.status().isInSitting() ? Countdown.format(Duration.ofMillis(c.remaining())) : "—";
         return new SeatRow(
                 c.seat(),
                 c.candidateNumber(),

@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.readroom.core.assets.ContentHash;
@@ -57,6 +60,18 @@ public final class KioskIdentity {
 
     public KioskPublicKeys publicKeys() {
         return publicKeys;
+    }
+
+    /**
+     * A 32-byte key for one local purpose (the answer journal, say), derived with HKDF-SHA256 from this kiosk's
+     * private keys: only this kiosk's identity file can recreate it, and different purposes never share a key.
+     */
+    public byte[] derivedKey(String purpose) {
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(toBytes(), null, purpose.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = new byte[32];
+        hkdf.generateBytes(key, 0, key.length);
+        return key;
     }
 
     byte[] agreementPrivate() {

@@ -12,7 +12,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /** The primitives of package format v1, from Bouncy Castle: AES-256-GCM chunks and Ed25519 manifest signatures. */
-final class PackageCrypto {
+public final class PackageCrypto {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -25,7 +25,7 @@ final class PackageCrypto {
     }
 
     /** nonce ‖ ciphertext ‖ tag, with a fresh random nonce. */
-    static byte[] seal(byte[] key, byte[] associatedData, byte[] plain) {
+    public static byte[] seal(byte[] key, byte[] associatedData, byte[] plain) {
         byte[] nonce = new byte[PackageFormat.NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         GCMModeCipher gcm = gcm(true, key, nonce, associatedData);
@@ -41,7 +41,7 @@ final class PackageCrypto {
     }
 
     /** The plain bytes, or an exception when the key, the data or the associated data do not match. */
-    static byte[] open(byte[] key, byte[] associatedData, byte[] sealed) throws InvalidCipherTextException {
+    public static byte[] open(byte[] key, byte[] associatedData, byte[] sealed) throws InvalidCipherTextException {
         if (sealed.length < PackageFormat.NONCE_BYTES + PackageFormat.TAG_BYTES) {
             throw new InvalidCipherTextException("sealed data shorter than nonce and tag");
         }

@@ -9,7 +9,8 @@ import org.readroom.core.text.LocalizedText;
 
 /**
  * A paper as one candidate sits it on a kiosk: the package's content in the candidate's own order, with every answer
- * the server already holds (on resume) and the last sequence number it acknowledged.
+ * the server already holds (on resume), the last sequence number it acknowledged and the hash of that change (the
+ * head the kiosk chains its next change to).
  */
 public record OpenedPaper(
         String paperId,
@@ -17,7 +18,8 @@ public record OpenedPaper(
         int durationMinutes,
         List<DeliveredItem> items,
         List<SavedAnswer> answers,
-        long lastSequence) {
+        long lastSequence,
+        String chainHead) {
 
     public OpenedPaper {
         items = List.copyOf(items);
@@ -39,6 +41,7 @@ public record OpenedPaper(
                 content.durationMinutes(),
                 CandidatePaper.inCandidateOrder(content.items(), sitting.seed()),
                 sitting.answers(),
-                sitting.lastSequence());
+                sitting.lastSequence(),
+                sitting.chainHead());
     }
 }

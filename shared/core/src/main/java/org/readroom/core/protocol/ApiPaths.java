@@ -12,6 +12,7 @@ public final class ApiPaths {
     public static final String KIOSK_CLOCK = BASE + "/kiosk/clock";
     public static final String KIOSK_ANSWERS = BASE + "/kiosk/answers";
     public static final String KIOSK_SUBMIT = BASE + "/kiosk/submit";
+    public static final String KIOSK_HEARTBEAT = BASE + "/kiosk/heartbeat";
     public static final String ASSETS = BASE + "/assets/";
 
     public static final String STAFF_LOGIN = BASE + "/staff/login";
@@ -54,6 +55,29 @@ public final class ApiPaths {
 
     public static String startSession(long sessionId) {
         return PROCTOR_SESSIONS + "/" + sessionId + "/start";
+    }
+
+    /** The proctor's live WebSocket feed of one session (bearer token in the Authorization header). */
+    public static String feed(long sessionId) {
+        return PROCTOR_SESSIONS + "/" + sessionId + "/feed";
+    }
+
+    /** A proctor action on one candidate: admit, pause, resume, extra-time, message, lock, move, submit, void. */
+    public static String candidateAction(long sessionId, String candidateNumber, String action) {
+        return PROCTOR_SESSIONS + "/" + sessionId + "/candidates/" + candidateNumber + "/" + action;
+    }
+
+    /** A proctor action on the room: pause, resume, extra-time, message, end, irregularities. */
+    public static String roomAction(long sessionId, String action) {
+        return PROCTOR_SESSIONS + "/" + sessionId + "/" + action;
+    }
+
+    public static String interruptions(long sessionId) {
+        return PROCTOR_SESSIONS + "/" + sessionId + "/interruptions";
+    }
+
+    public static String decideInterruption(long sessionId, long interruptionId, boolean accept) {
+        return interruptions(sessionId) + "/" + interruptionId + (accept ? "/accept" : "/decline");
     }
 
     public static String roster(long sessionId) {

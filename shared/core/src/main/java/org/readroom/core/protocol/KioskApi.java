@@ -8,6 +8,8 @@ import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.protocol.Messages.AnswerAck;
 import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.ExamClock;
+import org.readroom.core.protocol.Messages.Heartbeat;
+import org.readroom.core.protocol.Messages.HeartbeatReply;
 import org.readroom.core.protocol.Messages.LoginRequest;
 import org.readroom.core.protocol.Messages.LoginResponse;
 import org.readroom.core.protocol.Messages.Sitting;
@@ -49,6 +51,11 @@ public final class KioskApi {
 
     public CompletableFuture<AnswerAck> save(AnswerSave answer) {
         return again(() -> connection.post(ApiPaths.KIOSK_ANSWERS, answer, AnswerAck.class));
+    }
+
+    /** Reports the kiosk alive; the reply carries the clock as it stands, proctor messages and the screen lock. */
+    public CompletableFuture<HeartbeatReply> heartbeat(Heartbeat beat) {
+        return again(() -> connection.post(ApiPaths.KIOSK_HEARTBEAT, beat, HeartbeatReply.class));
     }
 
     public CompletableFuture<SubmitResponse> submit(SubmitRequest request) {

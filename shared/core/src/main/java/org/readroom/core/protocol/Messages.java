@@ -34,24 +34,53 @@ public final class Messages {
     /**
      * Server → kiosk, once the candidate's clock runs: what the kiosk needs besides the package to show their paper
      * (the seed that orders items and options) and every answer the server already holds. The paper itself comes
-     * only from the package, opened with the key released at the start.
+     * only from the package, opened with the key released at the start. {@code chainHead} is the hash of the last
+     * stored change (the chain's genesis when there is none), so a resumed kiosk chains on from there.
      */
-    public record Sitting(String paperId, String packageId, long seed, List<SavedAnswer> answers, long lastSequence) {}
+    public record Sitting(
+            String paperId,
+            String packageId,
+            long seed,
+            List<SavedAnswer> answers,
+            long lastSequence,
+            String chainHead) {}
 
     /** An answer the server has stored, returned on resume. */
     public record SavedAnswer(String itemId, Set<String> choices, String text, long sequence) {}
 
-    /** Server → kiosk: the candidate's clock. Remaining time = deadline - serverTime. */
-    public record ExamClock(CandidateStatus status, long serverTime, long deadline) {}
+    /**
+     * Server → kiosk: the candidate's clock. {@code remaining} = deadline - serverTime; while {@code paused} the
+     * remaining time stands still (and the deadline moves with the clock).
+     */
+    public record ExamClock(CandidateStatus status, long serverTime, long deadline, long remaining, boolean paused) {}
 
-    /** Kiosk → server: one answer change. Sequence numbers start at 1 and increase per candidate. */
-    public record AnswerSave(long sequence, String itemId, Set<String> choices, String text) {}
+    /**
+     * Kiosk → server, every few seconds while the candidate sits: the last sequence number the kiosk holds, how often
+     * the exam window lost focus, and lock-down alerts (a second monitor, a forbidden program).
+     */
+    public record Heartbeat(long lastSequence, int focusLost, List<String> alerts) {}
+
+    /**
+     * Server → kiosk: the clock as it stands now (so pauses and extra time reach the kiosk within one heartbeat),
+     * messages from the proctor not shown yet, whether the proctor has locked the screen, and how many ms until the
+     * next heartbeat is due.
+     */
+    public record HeartbeatReply(ExamClock clock, List<String> messages, boolean locked, long heartbeatMillis) {}
+
+    /**
+     * Kiosk → server: one answer change. Sequence numbers start at 1 and increase per candidate; {@code hash} chains
+     * this change to the previous one (see {@code AnswerChain}), so the record can be proven unchanged later.
+     */
+    public record AnswerSave(long sequence, String itemId, Set<String> choices, String text, String hash) {}
 
     /** Server → kiosk: the answer with this sequence number is stored durably. */
     public record AnswerAck(long sequence, long serverTime) {}
 
-    /** Kiosk → server: hand in, naming the last sequence number the kiosk sent. */
-    public record SubmitRequest(long lastSequence) {}
+    /**
+     * Kiosk → server: hand in, naming the last sequence number the kiosk sent and the head of its answer chain; the
+     * server checks both against what it stored and records the head.
+     */
+    public record SubmitRequest(long lastSequence, String chainHead) {}
 
     /** Server → kiosk: the exam is handed in. */
     public record SubmitResponse(long submittedAt, int answered, int total) {}
@@ -62,7 +91,10 @@ public final class Messages {
     /** Server → console: the staff member's bearer token and role. */
     public record StaffLoginResponse(String token, String role, String displayName) {}
 
-    /** One row of the proctor's seat list. */
+    /**
+     * One row of the proctor's seat list and seat map: state, progress, time left ({@code remaining}, standing still
+     * while paused) and the kiosk's live state (connected = a heartbeat within 15 s, focus losses, alerts, locked).
+     */
     public record CandidateView(
             String candidateNumber,
             String name,
@@ -71,7 +103,13 @@ public final class Messages {
             int answered,
             int total,
             long lastSeen,
-            long deadline) {}
+            long deadline,
+            long remaining,
+            boolean connected,
+            long lastHeartbeat,
+            int focusLost,
+            List<String> alerts,
+            boolean locked) {}
 
     /**
      * Server → console: a session and the live state of its candidates; {@code startedAt} is 0 until the proctor
@@ -79,6 +117,37 @@ public final class Messages {
      */
     public record SessionRoster(
             long sessionId, LocalizedText title, long serverTime, long startedAt, List<CandidateView> candidates) {}
+
+    /** Proctor → server: extra time for a candidate or the room, in whole minutes (1 to 240). */
+    public record ExtraTime(int minutes, String reason) {}
+
+    /** Proctor → server: a message shown on one kiosk or every kiosk of the room. */
+    public record ProctorMessage(String text) {}
+
+    /** Proctor → server: lock or unlock a kiosk's screen (the clock keeps running; pause stops it). */
+    public record ScreenLock(boolean locked) {}
+
+    /** Proctor → server: void a candidate's exam; the reason is required and goes to the audit log. */
+    public record VoidRequest(String reason) {}
+
+    /**
+     * Proctor → server: an irregularity report, about one candidate or the room ({@code candidateNumber} null);
+     * category is one of ENVIRONMENT, CANDIDATE, STAFF, TECHNICAL.
+     */
+    public record IrregularityReport(String candidateNumber, String category, String description) {}
+
+    /** Server → proctor: a gap in a candidate's heartbeats, the credit suggested, and the proctor's decision. */
+    public record InterruptionView(
+            long id, String candidateNumber, long from, long to, long creditMillis, String status) {}
+
+    /**
+     * Server → proctor over the WebSocket feed: the session's seat list whenever something changed (a heartbeat, an
+     * answer, a state change) and at least every few seconds, with the interruptions awaiting a decision.
+     */
+    public record FeedUpdate(SessionRoster roster, List<InterruptionView> interruptions) {}
+
+    /** Server → proctor: an action was carried out (and audited). */
+    public record ActionDone(String action, String target, long serverTime) {}
 
     /** Server → admin: how far a session's results are. */
     public record ResultsSummary(long sessionId, int candidates, int submitted, int scored, int pdfs) {}

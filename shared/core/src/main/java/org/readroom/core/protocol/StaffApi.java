@@ -68,4 +68,37 @@ public final class StaffApi {
     public CompletableFuture<ResultsSummary> results(long sessionId) {
         return connection.get(ApiPaths.results(sessionId), ResultsSummary.class);
     }
+
+    /**
+     * A proctor action on one candidate: admit, pause, resume, extra-time ({@link Messages.ExtraTime}), message
+     * ({@link Messages.ProctorMessage}), lock ({@link Messages.ScreenLock}), move, submit, void
+     * ({@link Messages.VoidRequest}); {@code body} is the action's message or null.
+     */
+    public CompletableFuture<Messages.ActionDone> candidateAction(
+            long sessionId, String candidateNumber, String action, Object body) {
+        return connection.post(
+                ApiPaths.candidateAction(sessionId, candidateNumber, action),
+                body == null ? Map.of() : body,
+                Messages.ActionDone.class);
+    }
+
+    /** A proctor action on the room: pause, resume, extra-time, message, end, irregularities. */
+    public CompletableFuture<Messages.ActionDone> roomAction(long sessionId, String action, Object body) {
+        return connection.post(
+                ApiPaths.roomAction(sessionId, action), body == null ? Map.of() : body, Messages.ActionDone.class);
+    }
+
+    public CompletableFuture<List<Messages.InterruptionView>> interruptions(long sessionId) {
+        return connection.get(
+                ApiPaths.interruptions(sessionId),
+                Wire.mapper().getTypeFactory().constructCollectionType(List.class, Messages.InterruptionView.class));
+    }
+
+    public CompletableFuture<Messages.InterruptionView> decideInterruption(
+            long sessionId, long interruptionId, boolean accept) {
+        return connection.post(
+                ApiPaths.decideInterruption(sessionId, interruptionId, accept),
+                Map.of(),
+                Messages.InterruptionView.class);
+    }
 }

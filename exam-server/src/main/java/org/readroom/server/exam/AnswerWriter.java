@@ -1,0 +1,143 @@
+package org.readroom.server.exam;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.readroom.core.errors.ApiException;
+import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.journal.AnswerChain;
+import org.readroom.core.protocol.Messages.AnswerSave;
+import org.readroom.server.store.Database;
+
+/**
+ * Stores answer changes through the database's one ordered writer, many changes to a transaction: a save waits in a
+ * queue, the next writer turn takes up to {@value #MAX_BATCH} of them and commits them together, and each is
+ * acknowledged only after that commit. Every change is checked against the candidate's hash chain; a change the
+ * server refuses (out of order, a broken link, another answer under a stored number) fails alone, while a failed
+ * commit fails the whole batch back to its kiosks, which resend; nothing is dropped.
+ */
+public final class AnswerWriter {
+
+    static final int MAX_BATCH = 512;
+
+    private final Database database;
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    public AnswerWriter(Database database) {
+        this.database = database;
+    }
+
+    /** Completes once the change is committed (or was already stored), or fails with the reason it was refused. */
+    public Future<Void> save(CandidateRecord candidate, AnswerSave save, long now) {
+        Promise<Void> done = Promise.promise();
+        queue.add(new Pending(candidate, save, now, done));
+        schedule();
+        return done.future();
+    }
+
+    private void schedule() {
+        if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+            List<Pending> batch = new ArrayList<>();
+            database.write(connection -> {
+                        scheduled.set(false);
+                        Pending next;
+                        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                            batch.add(next);
+                        }
+                        List<ApiException> refusals = new ArrayList<>();
+                        for (Pending pending : batch) {
+                            refusals.add(store(connection, pending));
+                        }
+                        return refusals;
+                    })
+                    .onSuccess(refusals -> {
+                        for (int i = 0; i < batch.size(); i++) {
+                            if (refusals.get(i) == null) {
+                                batch.get(i).done().complete();
+                            } else {
+                                batch.get(i).done().fail(refusals.get(i));
+                            }
+                        }
+                    })
+                    .onFailure(failure -> batch.forEach(p -> p.done().tryFail(failure)))
+                    .onComplete(v -> schedule());
+        }
+    }
+
+    /** Stores one change, or returns why it is refused; a refusal writes nothing. */
+    private static ApiException store(Connection connection, Pending pending) throws SQLException {
+        AnswerSave save = pending.save();
+        long candidateId = pending.candidate().id();
+        String choices = String.join(",", new TreeSet<>(save.choices() == null ? List.of() : save.choices()));
+        String text = save.text() == null ? "" : save.text();
+        try (PreparedStatement existing = connection.prepareStatement(
+                "SELECT item_id, choices, text, hash FROM answers WHERE candidate_id = ? AND sequence = ?")) {
+            existing.setLong(1, candidateId);
+            existing.setLong(2, save.sequence());
+            try (ResultSet row = existing.executeQuery()) {
+                if (row.next()) {
+                    boolean same = row.getString(1).equals(save.itemId())
+                            && row.getString(2).equals(choices)
+                            && row.getString(3).equals(text)
+                            && Objects.equals(row.getString(4), save.hash());
+                    return same
+                            ? null
+                            : new ApiException(
+                                    ErrorCode.SEQUENCE_CONFLICT,
+                                    "sequence " + save.sequence() + " holds another answer");
+                }
+            }
+        }
+        long last = lastSequence(connection, candidateId);
+        if (save.sequence() != last + 1) {
+            return new ApiException(
+                    ErrorCode.SEQUENCE_GAP, "sequence " + save.sequence() + " sent, " + (last + 1) + " expected");
+        }
+        String previous = ExamStore.chainHead(connection, pending.candidate());
+        if (previous == null || !AnswerChain.next(previous, save).equals(save.hash())) {
+            return new ApiException(
+                    ErrorCode.CHAIN_BROKEN, "sequence " + save.sequence() + " does not chain to the stored record");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO answers (candidate_id, sequence,"
+                        + " item_id, choices, text, received_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement seen =
+                        connection.prepareStatement("UPDATE candidates SET last_seen = ? WHERE id = ?")) {
+            insert.setLong(1, candidateId);
+            insert.setLong(2, save.sequence());
+            insert.setString(3, save.itemId());
+            insert.setString(4, choices);
+            insert.setString(5, text);
+            insert.setLong(6, pending.now());
+            insert.setString(7, save.hash());
+            insert.executeUpdate();
+            seen.setLong(1, pending.now());
+            seen.setLong(2, candidateId);
+            seen.executeUpdate();
+        }
+        return null;
+    }
+
+    static long lastSequence(Connection connection, long candidateId) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT COALESCE(MAX(sequence), 0) FROM answers WHERE candidate_id = ?")) {
+            query.setLong(1, candidateId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private record Pending(CandidateRecord candidate, AnswerSave save, long now, Promise<Void> done) {}
+}
