@@ -141,7 +141,7 @@ public final class ExamServer extends VerticleBase {
                         clock)
                 .mount(router);
         new StaffRoutes(vertx, new StaffStore(database), rosters, tokens, audit, clock).mount(router);
-        new ProctorRoutes(database, control, exams, handIn, seats, interruptions, tokens, audit, clock).mount(router);
+        new ProctorRoutes(database, control, handIn, seats, interruptions, tokens, audit, clock).mount(router);
         feed = new ProctorFeed(tokens, rosters, interruptions, seats, clock);
         sweeper = new DeadlineSweeper(control, exams, handIn, clock);
         packages = new PackageService(vertx, database, bank, assets, signingKeys, clock);

@@ -35,6 +35,10 @@ public final class CandidateControl {
         this.database = database;
     }
 
+    public Future<CandidateRecord> find(long sessionId, String number) {
+        return database.read(connection -> ExamStore.candidate(connection, sessionId, number));
+    }
+
     public Future<CandidateRecord> admit(long sessionId, String number, long now) {
         return change(sessionId, number, (connection, c) -> {
             CandidateStatus to = allowed(c, CandidateStatus.ADMITTED);

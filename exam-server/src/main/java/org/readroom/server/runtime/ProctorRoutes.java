@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
@@ -23,7 +22,6 @@ import org.readroom.server.auth.Principal;
 import org.readroom.server.auth.Role;
 import org.readroom.server.auth.Tokens;
 import org.readroom.server.exam.CandidateRecord;
-import org.readroom.server.exam.ExamStore;
 import org.readroom.server.exam.HandIn;
 import org.readroom.server.http.Http;
 import org.readroom.server.store.Database;
@@ -40,10 +38,10 @@ public final class ProctorRoutes {
 
     private final Database database;
     private final CandidateControl control;
-    private final ExamStore exams;
     private final HandIn handIn;
     private final LiveSeats seats;
     private final Interruptions interruptions;
+    private final IrregularityLog irregularities;
     private final Tokens tokens;
     private final AuditLog audit;
     private final Clock clock;
@@ -51,7 +49,6 @@ public final class ProctorRoutes {
     public ProctorRoutes(
             Database database,
             CandidateControl control,
-            ExamStore exams,
             HandIn handIn,
             LiveSeats seats,
             Interruptions interruptions,
@@ -60,10 +57,10 @@ public final class ProctorRoutes {
             Clock clock) {
         this.database = database;
         this.control = control;
-        this.exams = exams;
         this.handIn = handIn;
         this.seats = seats;
         this.interruptions = interruptions;
+        this.irregularities = new IrregularityLog(database);
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
@@ -120,15 +117,15 @@ public final class ProctorRoutes {
 
     private void message(RoutingContext ctx) {
         String text = textOf(Http.body(ctx, ProctorMessage.class).text(), "text");
-        Future<CandidateRecord> found = database.read(c -> ExamStore.candidate(c, sessionId(ctx), number(ctx)))
-                .onSuccess(c -> seats.message(c.id(), c.sessionId(), text));
+        Future<CandidateRecord> found =
+                control.find(sessionId(ctx), number(ctx)).onSuccess(c -> seats.message(c.id(), c.sessionId(), text));
         candidateAction(ctx, "message", text, found);
     }
 
     private void lock(RoutingContext ctx) {
         boolean locked = Http.body(ctx, ScreenLock.class).locked();
-        Future<CandidateRecord> found = database.read(c -> ExamStore.candidate(c, sessionId(ctx), number(ctx)))
-                .onSuccess(c -> seats.lock(c.id(), c.sessionId(), locked));
+        Future<CandidateRecord> found =
+                control.find(sessionId(ctx), number(ctx)).onSuccess(c -> seats.lock(c.id(), c.sessionId(), locked));
         candidateAction(ctx, locked ? "lock screen" : "unlock screen", "", found);
     }
 
@@ -141,7 +138,7 @@ public final class ProctorRoutes {
     private void forceSubmit(RoutingContext ctx) {
         Principal who = Http.principal(ctx);
         long now = clock.millis();
-        Future<CandidateRecord> done = database.read(c -> ExamStore.candidate(c, sessionId(ctx), number(ctx)))
+        Future<CandidateRecord> done = control.find(sessionId(ctx), number(ctx))
                 .compose(c -> handIn.handIn(c, now, "proctor", null, actor(who)).map(sheet -> c));
         Http.reply(ctx, done.map(c -> new ActionDone("submit", c.candidateNumber(), now)));
     }
@@ -203,29 +200,8 @@ public final class ProctorRoutes {
         String description = textOf(report.description(), "description");
         long sessionId = sessionId(ctx);
         long now = clock.millis();
-        Future<ActionDone> result = database.write(connection -> {
-                    Long candidateId = null;
-                    if (report.candidateNumber() != null
-                            && !report.candidateNumber().isBlank()) {
-                        candidateId = ExamStore.candidate(
-                                        connection,
-                                        sessionId,
-                                        report.candidateNumber().strip())
-                                .id();
-                    }
-                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO irregularities"
-                            + " (session_id, candidate_id, category, description, reported_by, reported_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                        insert.setLong(1, sessionId);
-                        insert.setObject(2, candidateId);
-                        insert.setString(3, category);
-                        insert.setString(4, description);
-                        insert.setString(5, who.name());
-                        insert.setLong(6, now);
-                        insert.executeUpdate();
-                    }
-                    return null;
-                })
+        Future<ActionDone> result = irregularities
+                .report(sessionId, report.candidateNumber(), category, description, who.name(), now)
                 .compose(v -> audit.append(
                         actor(who),
                         "irregularity",

@@ -302,7 +302,10 @@ public final class ExamViewModel {
     public void tick() {
         Countdown now = countdown;
         Duration left = now.remaining();
-        timeLeft.set(text.get(now.isPaused() ? "exam.timePaused" : "exam.timeLeft", Countdown.format(left)));
+        timeLeft.set(
+                now.isPaused()
+                        ? text.get("exam.timePaused", Countdown.format(left))
+                        : text.get("exam.timeLeft", Countdown.format(left)));
         flushTyping(false);
         warnings.crossed(left).ifPresent(mark -> warning.set(text.get("exam.warning", mark.toMinutes())));
         if (now.isOver() && !isClosed()) {
