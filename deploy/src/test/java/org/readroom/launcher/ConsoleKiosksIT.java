@@ -1,12 +1,16 @@
 package org.readroom.launcher;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +20,8 @@ import org.readroom.console.kiosks.KioskRow;
 import org.readroom.console.kiosks.KiosksViewModel;
 import org.readroom.console.roster.ConsoleText;
 import org.readroom.core.protocol.StaffApi;
+import org.readroom.core.session.CandidateStatus;
+import org.readroom.server.demo.DemoExam;
 
 /**
  * The console's kiosk list against a real server and real (scripted) kiosks: the proctor sees each kiosk's pairing
@@ -87,10 +93,24 @@ class ConsoleKiosksIT {
             assertTrue(
                     console.headingProperty().get().contains("已于"),
                     console.headingProperty().get());
-            assertEquals(
-                    5,
-                    seat.sit(demo.server().demo().candidates().get(1), 1).total(),
-                    "the admitted kiosk opens the paper");
+            // The candidate arrives after the start: their kiosk waits until the proctor admits them.
+            DemoExam.Credentials late = demo.server().demo().candidates().get(1);
+            CompletableFuture<Integer> sat = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return seat.sit(late, 1).total();
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            var proctor = demo.proctor();
+            long session = demo.server().demo().sessionId();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> proctor.roster(session).get(30, TimeUnit.SECONDS).candidates().stream()
+                            .anyMatch(c -> c.candidateNumber().equals(late.candidateNumber())
+                                    && c.status() == CandidateStatus.LOGGED_IN));
+            proctor.candidateAction(session, late.candidateNumber(), "admit", null)
+                    .get(30, TimeUnit.SECONDS);
+            assertEquals(5, sat.get(120, TimeUnit.SECONDS), "the admitted kiosk opens the paper");
         }
     }
 

@@ -40,6 +40,8 @@ import org.readroom.server.runtime.Interruptions;
 import org.readroom.server.runtime.LiveSeats;
 import org.readroom.server.runtime.ProctorFeed;
 import org.readroom.server.runtime.ProctorRoutes;
+import org.readroom.server.schedule.ScheduleRoutes;
+import org.readroom.server.schedule.ScheduleStore;
 import org.readroom.server.scoring.SubmitService;
 import org.readroom.server.store.AssetStore;
 import org.readroom.server.store.Database;
@@ -142,6 +144,7 @@ public final class ExamServer extends VerticleBase {
                 .mount(router);
         new StaffRoutes(vertx, new StaffStore(database), rosters, tokens, audit, clock).mount(router);
         new ProctorRoutes(database, control, handIn, seats, interruptions, tokens, audit, clock).mount(router);
+        new ScheduleRoutes(vertx, new ScheduleStore(database), tokens, audit).mount(router);
         feed = new ProctorFeed(tokens, rosters, interruptions, seats, clock);
         sweeper = new DeadlineSweeper(control, exams, handIn, clock);
         packages = new PackageService(vertx, database, bank, assets, signingKeys, clock);

@@ -2,8 +2,11 @@ package org.readroom.server.demo;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,7 +57,34 @@ public final class DemoExam {
                 .compose(existing -> existing > 0
                         ? Future.succeededFuture(new Seeded(existing, CANDIDATES))
                         : vertx.executeBlocking(() -> prepare(assets, dataDir))
-                                .compose(prepared -> database.write(connection -> insert(connection, prepared))));
+                                .compose(prepared -> database.write(connection -> insert(connection, prepared))))
+                .compose(seeded -> vertx.executeBlocking(() -> {
+                    writeAccounts(dataDir);
+                    return seeded;
+                }));
+    }
+
+    /** The file in a demo data folder naming the demo's staff accounts (read by tools such as the load simulator). */
+    public static final String ACCOUNTS_FILE = "demo-accounts.properties";
+
+    /**
+     * Writes the demo's staff accounts beside its database, owner-only, so tools on the same machine (the load
+     * simulator) can act as the demo admin. Only a demo server writes it; a real server has no such file.
+     */
+    private static void writeAccounts(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(ACCOUNTS_FILE);
+        if (Files.exists(file)) {
+            return;
+        }
+        Path temp = dataDir.resolve(ACCOUNTS_FILE + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(
+                temp,
+                "# Demo staff accounts of this data folder (demo only)\n"
+                        + "admin.user=" + ADMIN_USER + "\nadmin.password=" + ADMIN_PASSWORD + "\n"
+                        + "proctor.user=" + PROCTOR_USER + "\nproctor.password=" + PROCTOR_PASSWORD + "\n");
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static long existingSession(Connection connection) throws SQLException {

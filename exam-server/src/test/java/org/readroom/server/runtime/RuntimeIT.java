@@ -286,8 +286,12 @@ class RuntimeIT {
                 .header("Authorization", "Bearer " + seat.token())
                 .buildAsync(feed, new WebSocket.Listener() {})
                 .get(30, TimeUnit.SECONDS));
-        assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.getCause().toString());
-        assertEquals(401, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+        assertTrue(
+                refused.getCause() instanceof WebSocketHandshakeException,
+                refused.getCause().toString());
+        assertEquals(
+                401,
+                ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
     }
 
     /** A candidate logged in, admitted by the start, with their clock running, and the answers they send. */

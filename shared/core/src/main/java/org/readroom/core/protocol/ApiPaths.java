@@ -22,6 +22,7 @@ public final class ApiPaths {
     public static final String KIOSK_ME = BASE + "/kiosks/me";
     public static final String KIOSK_PACKAGES = BASE + "/kiosks/packages";
     public static final String ADMIN_KIOSKS = BASE + "/admin/kiosks";
+    public static final String ADMIN_SESSIONS = BASE + "/admin/sessions";
 
     private ApiPaths() {}
 

@@ -149,6 +149,26 @@ public final class Messages {
     /** Server → proctor: an action was carried out (and audited). */
     public record ActionDone(String action, String target, long serverTime) {}
 
+    /**
+     * Admin → server: schedule a session of a paper with {@code candidates} generated candidates (numbers
+     * {@code numberPrefix} + 00001…, seats in order) who share one admission code, for a mock exam or a load test.
+     * The session opens at once (candidates may log in; the proctor starts it).
+     */
+    public record NewSession(
+            String paperId,
+            String titleZh,
+            String titleEn,
+            String room,
+            int candidates,
+            String numberPrefix,
+            String admissionCode) {}
+
+    /**
+     * Server → admin: the session created and its candidate numbers: {@code numberStem} followed by the candidate's
+     * index, five digits from 00001.
+     */
+    public record CreatedSession(long sessionId, String numberStem, int candidates) {}
+
     /** Server → admin: how far a session's results are. */
     public record ResultsSummary(long sessionId, int candidates, int submitted, int scored, int pdfs) {}
 

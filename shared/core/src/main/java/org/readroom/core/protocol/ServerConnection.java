@@ -27,13 +27,26 @@ public final class ServerConnection implements AutoCloseable {
 
     /** A connection over TLS to a server whose certificate authority is the pinned one; plain HTTP is refused. */
     public ServerConnection(URI base, PinnedTrust trust) {
+        this(base, trust, client(trust));
+    }
+
+    /**
+     * A connection that shares an HTTP client (and its connection pool) with others: many protocol-level kiosks in one
+     * JVM, as the load simulator runs them, each with its own token.
+     */
+    public ServerConnection(URI base, PinnedTrust trust, HttpClient shared) {
         if (!"https".equals(base.getScheme())) {
             throw new IllegalArgumentException("server address must start with https://, was " + base);
         }
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.trust = trust;
-        this.http = HttpClient.newBuilder()
+        this.http = shared;
+    }
+
+    /** An HTTP/1.1 client that trusts only the pinned certificate authority. */
+    public static HttpClient client(PinnedTrust trust) {
+        return HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .sslContext(trust.sslContext())

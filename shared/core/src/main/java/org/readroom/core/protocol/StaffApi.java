@@ -101,4 +101,9 @@ public final class StaffApi {
                 Map.of(),
                 Messages.InterruptionView.class);
     }
+
+    /** Schedules a session with generated candidates (admin). */
+    public CompletableFuture<Messages.CreatedSession> createSession(Messages.NewSession request) {
+        return connection.post(ApiPaths.ADMIN_SESSIONS, request, Messages.CreatedSession.class);
+    }
 }
