@@ -6,10 +6,12 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.readroom.fx.i18n.UiText;
@@ -42,6 +44,29 @@ public final class RosterView extends BorderPane {
         table.getColumns().add(column(text.get("column.lastSeen"), SeatRow::lastSeen));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setCenter(table);
+        Button admit = new Button(text.get("roster.admit"));
+        admit.setOnAction(e -> model.act(table.getSelectionModel().getSelectedItem(), "admit"));
+        Button pause = new Button(text.get("roster.pause"));
+        pause.setOnAction(e -> model.act(table.getSelectionModel().getSelectedItem(), "pause"));
+        Button resume = new Button(text.get("roster.resume"));
+        resume.setOnAction(e -> model.act(table.getSelectionModel().getSelectedItem(), "resume"));
+        HBox actions = new HBox(8, admit, pause, resume);
+        actions.setPadding(new Insets(8, 12, 12, 12));
+        setBottom(actions);
+        // The list is replaced on every refresh: keep the proctor's selection on the same candidate.
+        String[] selected = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> {
+            if (row != null) {
+                selected[0] = row.candidateNumber();
+            }
+        });
+        model.rows().addListener((javafx.collections.ListChangeListener<SeatRow>) change -> {
+            for (int i = 0; i < model.rows().size(); i++) {
+                if (model.rows().get(i).candidateNumber().equals(selected[0])) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        });
         model.refresh();
         Timeline poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refresh()));
         poll.setCycleCount(Animation.INDEFINITE);

@@ -37,11 +37,32 @@ public final class RosterViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
 
+    private volatile long sessionId;
+
     public RosterViewModel(StaffApi api, UiText text, Executor ui, ZoneId zone) {
         this.api = api;
         this.text = text;
         this.ui = ui;
         this.zone = zone;
+    }
+
+    /**
+     * A proctor action on the selected candidate ("admit", "pause", "resume"); the list is refreshed after it, and a
+     * refusal (say, pausing a candidate who is not sitting) shows as the error line.
+     */
+    public CompletableFuture<Void> act(SeatRow row, String action) {
+        if (row == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return api.candidateAction(sessionId, row.candidateNumber(), action, null)
+                .handle((done, failure) -> {
+                    if (failure != null) {
+                        ui.execute(() -> error.set(
+                                text.error(ServerConnection.errorOf(failure).error())));
+                    }
+                    return failure == null;
+                })
+                .thenCompose(ok -> ok ? refresh() : CompletableFuture.completedFuture(null));
     }
 
     public CompletableFuture<Void> refresh() {
@@ -66,6 +87,7 @@ public final class RosterViewModel {
             return;
         }
         SessionRoster session = sessions.get(sessions.size() - 1);
+        sessionId = session.sessionId();
         title.set(session.title().in(text.locale()));
         rows.setAll(session.candidates().stream().map(this::row).toList());
         long[] counts = new long[CandidateStatus.values().length];
