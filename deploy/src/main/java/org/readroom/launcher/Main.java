@@ -71,6 +71,12 @@ public final class Main {
         if (command.equals("package")) {
             return PackageCommand.run(rest, out, err);
         }
+        if (command.equals("sim")) {
+            return SimCommand.run(rest, out, err);
+        }
+        if (command.equals("journal")) {
+            return JournalCommand.run(rest, out, err);
+        }
         if (command.equals("dicom")) {
             return DicomCommand.run(rest, out, err); // has actions of its own, each with its own --help
         }
@@ -84,7 +90,7 @@ public final class Main {
                 };
         if (usage == null) {
             err.println("readroom: unknown command \"" + command
-                    + "\" (commands: demo, test, server, kiosk, console, package, dicom, bench)");
+                    + "\" (commands: demo, test, server, kiosk, console, package, journal, sim, dicom, bench)");
             return 2;
         }
         if (rest.contains("--help") || rest.contains("-h")) {
