@@ -17,6 +17,7 @@ import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.journal.AnswerChain;
 import org.readroom.core.protocol.Messages.AnswerSave;
+import org.readroom.core.session.CandidateStatus;
 import org.readroom.server.store.Database;
 
 /**
@@ -79,6 +80,17 @@ public final class AnswerWriter {
     private static ApiException store(Connection connection, Pending pending) throws SQLException {
         AnswerSave save = pending.save();
         long candidateId = pending.candidate().id();
+        // Checked again on the writer: a hand-in, void or move may have committed since the route's read.
+        CandidateRecord current = ExamStore.candidate(connection, candidateId);
+        if (current.status() == CandidateStatus.SUBMITTED) {
+            return new ApiException(ErrorCode.ALREADY_SUBMITTED, "candidate " + current.candidateNumber());
+        }
+        if (current.status() == CandidateStatus.VOIDED) {
+            return new ApiException(ErrorCode.CANDIDATE_VOIDED, "candidate " + current.candidateNumber());
+        }
+        if (current.epoch() != pending.candidate().epoch() && current.status() != CandidateStatus.MOVED) {
+            return new ApiException(ErrorCode.CANDIDATE_MOVED, "candidate " + current.candidateNumber());
+        }
         String choices = String.join(",", new TreeSet<>(save.choices() == null ? List.of() : save.choices()));
         String text = save.text() == null ? "" : save.text();
         try (PreparedStatement existing = connection.prepareStatement(

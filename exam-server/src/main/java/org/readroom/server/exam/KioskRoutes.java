@@ -6,7 +6,13 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import org.readroom.core.assets.ContentHash;
+import org.readroom.core.bank.ChoiceOption;
+import org.readroom.core.bank.Item;
+import org.readroom.core.bank.MultipleChoiceItem;
+import org.readroom.core.bank.SingleChoiceItem;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.journal.AnswerChain;
@@ -33,6 +39,7 @@ import org.readroom.server.delivery.KioskRegistry;
 import org.readroom.server.http.Http;
 import org.readroom.server.runtime.Interruptions;
 import org.readroom.server.runtime.LiveSeats;
+import org.readroom.server.scoring.SubmitService;
 import org.readroom.server.store.AssetStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class KioskRoutes {
 
     /** Answers sent in flight at the deadline are still accepted for this long. */
-    public static final long GRACE_MILLIS = 30_000;
+    public static final long GRACE_MILLIS = SubmitService.GRACE_MILLIS;
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskRoutes.class);
 
@@ -216,8 +223,18 @@ public final class KioskRoutes {
                                 ErrorCode.TIME_IS_OVER, "candidate " + c.candidateNumber() + " is past the deadline"));
                     }
                     return bank.paper(c.paperId()).compose(paper -> {
-                        if (paper.items().stream().noneMatch(i -> i.id().equals(save.itemId()))) {
+                        Item item = paper.items().stream()
+                                .filter(i -> i.id().equals(save.itemId()))
+                                .findFirst()
+                                .orElse(null);
+                        if (item == null) {
                             return Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_ITEM, save.itemId()));
+                        }
+                        Set<String> options = optionIds(item);
+                        if (save.choices() != null && !options.containsAll(save.choices())) {
+                            return Future.failedFuture(new ApiException(
+                                    ErrorCode.BAD_REQUEST,
+                                    "choices " + save.choices() + " are not options of " + save.itemId()));
                         }
                         return answers.save(c, save, now).onSuccess(v -> seats.changed(c.sessionId()));
                     });
@@ -294,6 +311,13 @@ public final class KioskRoutes {
                         new ApiException(ErrorCode.NOT_STARTED, "candidate " + c.candidateNumber()));
             };
         });
+    }
+
+    private static Set<String> optionIds(Item item) {
+        List<ChoiceOption> options = item instanceof SingleChoiceItem single
+                ? single.options()
+                : item instanceof MultipleChoiceItem multiple ? multiple.options() : List.of();
+        return options.stream().map(ChoiceOption::id).collect(java.util.stream.Collectors.toSet());
     }
 
     private static boolean blank(String value) {

@@ -38,6 +38,9 @@ import org.readroom.server.store.Database;
  */
 public final class SubmitService {
 
+    /** Answers in flight at the deadline are accepted for this long; the server closes a candidate after it. */
+    public static final long GRACE_MILLIS = 30_000;
+
     private final Database database;
 
     public SubmitService(Database database) {
@@ -60,6 +63,16 @@ public final class SubmitService {
                         ErrorCode.NOT_ALLOWED_NOW,
                         "candidate " + candidate.candidateNumber() + " cannot be handed in while "
                                 + candidate.status());
+            }
+            if ("deadline".equals(closedBy)
+                    && (candidate.status() != CandidateStatus.SITTING
+                            || !candidate
+                                    .time()
+                                    .map(t -> t.isClosed(now, GRACE_MILLIS))
+                                    .orElse(false))) {
+                // Extra time or a pause arrived after the sweep found this candidate: not overdue any more.
+                throw new ApiException(
+                        ErrorCode.NOT_ALLOWED_NOW, "candidate " + candidate.candidateNumber() + " is not overdue");
             }
             String head = verifiedHead(connection, candidate, request);
             try (PreparedStatement update = connection.prepareStatement(

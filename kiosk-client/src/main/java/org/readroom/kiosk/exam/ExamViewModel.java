@@ -324,6 +324,15 @@ public final class ExamViewModel {
         alerts.add(what);
     }
 
+    /** Closed without a hand-in from here (deadline, moved, voided): the journal closes and the images leave. */
+    private void closeForGood() {
+        stop();
+        CompletableFuture.runAsync(images::close).exceptionally(cleanup -> {
+            LOG.warn("could not delete the exam's images", cleanup);
+            return null;
+        });
+    }
+
     /** Stops heartbeats and closes the journal (the kiosk leaves the exam screen). */
     public void stop() {
         stopped = true;
@@ -354,8 +363,11 @@ public final class ExamViewModel {
                         if (code == ErrorCode.CANDIDATE_MOVED
                                 || code == ErrorCode.CANDIDATE_VOIDED
                                 || code == ErrorCode.ALREADY_SUBMITTED) {
-                            ui.execute(() -> closedBy.set(text.error(code)));
                             stopped = true;
+                            ui.execute(() -> {
+                                closedBy.set(text.error(code));
+                                closeForGood();
+                            });
                         }
                     }
                     if (!stopped) {
@@ -381,6 +393,9 @@ public final class ExamViewModel {
                 countdown = Countdown.of(clock, examClock, receivedAt);
                 paused.set(examClock.paused());
             }
+        }
+        if (stopped) {
+            closeForGood();
         }
         locked.set(reply.locked());
         if (!reply.messages().isEmpty()) {
