@@ -1,5 +1,6 @@
 package org.readroom.launcher;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -108,5 +109,21 @@ final class Args {
         } catch (NumberFormatException e) {
             throw new UsageException(option + " must be a port number 0-65535, was: " + text);
         }
+    }
+
+    /**
+     * For a command with actions ({@code package build}, {@code journal verify}): prints the usage for --help (exit
+     * 0) or a missing action (exit 2, on stderr) and returns the exit code; null when the action should run.
+     */
+    static Integer helpOrMissingAction(List<String> arguments, String usage, PrintStream out, PrintStream err) {
+        if (arguments.isEmpty()) {
+            err.println(usage);
+            return 2;
+        }
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            out.println(usage);
+            return 0;
+        }
+        return null;
     }
 }

@@ -38,17 +38,11 @@ final class PackageCommand {
     private PackageCommand() {}
 
     static int run(List<String> arguments, PrintStream out, PrintStream err) {
-        if (arguments.isEmpty()
-                || arguments.get(0).equals("--help")
-                || arguments.get(0).equals("-h")) {
-            (arguments.isEmpty() ? err : out).println(USAGE);
-            return arguments.isEmpty() ? 2 : 0;
+        Integer answered = Args.helpOrMissingAction(arguments, USAGE, out, err);
+        if (answered != null) {
+            return answered;
         }
         List<String> rest = arguments.subList(1, arguments.size());
-        if (rest.contains("--help") || rest.contains("-h")) {
-            out.println(USAGE);
-            return 0;
-        }
         try {
             return switch (arguments.get(0)) {
                 case "build" -> build(Args.parse(rest, Set.of("--paper", "--out", "--data"), Set.of()), out, err);

@@ -111,12 +111,23 @@ public final class AnswerWriter {
                 }
             }
         }
-        long last = lastSequence(connection, candidateId);
+        // The stored record's last link, in one query: its sequence number and hash (genesis when empty).
+        long last = 0;
+        String previous = AnswerChain.genesis(current.sessionId(), current.candidateNumber());
+        try (PreparedStatement head = connection.prepareStatement(
+                "SELECT sequence, hash FROM answers WHERE candidate_id = ? ORDER BY sequence DESC LIMIT 1")) {
+            head.setLong(1, candidateId);
+            try (ResultSet row = head.executeQuery()) {
+                if (row.next()) {
+                    last = row.getLong(1);
+                    previous = row.getString(2);
+                }
+            }
+        }
         if (save.sequence() != last + 1) {
             return new ApiException(
                     ErrorCode.SEQUENCE_GAP, "sequence " + save.sequence() + " sent, " + (last + 1) + " expected");
         }
-        String previous = ExamStore.chainHead(connection, pending.candidate());
         if (previous == null || !AnswerChain.next(previous, save).equals(save.hash())) {
             return new ApiException(
                     ErrorCode.CHAIN_BROKEN, "sequence " + save.sequence() + " does not chain to the stored record");

@@ -6,13 +6,11 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.readroom.core.assets.ContentHash;
 import org.readroom.core.bank.ChoiceOption;
 import org.readroom.core.bank.Item;
-import org.readroom.core.bank.MultipleChoiceItem;
-import org.readroom.core.bank.SingleChoiceItem;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.journal.AnswerChain;
@@ -41,19 +39,12 @@ import org.readroom.server.runtime.Interruptions;
 import org.readroom.server.runtime.LiveSeats;
 import org.readroom.server.scoring.SubmitService;
 import org.readroom.server.store.AssetStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The candidate's side of protocol v1: login, start, sitting (seed and saved answers), answers, submit. The paper and
  * its images reach the kiosk only inside the package (see the delivery routes); candidates cannot fetch assets.
  */
 public final class KioskRoutes {
-
-    /** Answers sent in flight at the deadline are still accepted for this long. */
-    public static final long GRACE_MILLIS = SubmitService.GRACE_MILLIS;
-
-    private static final Logger LOG = LoggerFactory.getLogger(KioskRoutes.class);
 
     private final Vertx vertx;
     private final ExamStore exams;
@@ -218,7 +209,9 @@ public final class KioskRoutes {
         long now = clock.millis();
         Future<AnswerAck> result = sitting(who, true)
                 .compose(c -> {
-                    if (c.time().map(t -> t.isClosed(now, GRACE_MILLIS)).orElse(false)) {
+                    if (c.time()
+                            .map(t -> t.isClosed(now, SubmitService.GRACE_MILLIS))
+                            .orElse(false)) {
                         return Future.failedFuture(new ApiException(
                                 ErrorCode.TIME_IS_OVER, "candidate " + c.candidateNumber() + " is past the deadline"));
                     }
@@ -230,7 +223,8 @@ public final class KioskRoutes {
                         if (item == null) {
                             return Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_ITEM, save.itemId()));
                         }
-                        Set<String> options = optionIds(item);
+                        Set<String> options =
+                                item.options().stream().map(ChoiceOption::id).collect(Collectors.toSet());
                         if (save.choices() != null && !options.containsAll(save.choices())) {
                             return Future.failedFuture(new ApiException(
                                     ErrorCode.BAD_REQUEST,
@@ -311,13 +305,6 @@ public final class KioskRoutes {
                         new ApiException(ErrorCode.NOT_STARTED, "candidate " + c.candidateNumber()));
             };
         });
-    }
-
-    private static Set<String> optionIds(Item item) {
-        List<ChoiceOption> options = item instanceof SingleChoiceItem single
-                ? single.options()
-                : item instanceof MultipleChoiceItem multiple ? multiple.options() : List.of();
-        return options.stream().map(ChoiceOption::id).collect(java.util.stream.Collectors.toSet());
     }
 
     private static boolean blank(String value) {

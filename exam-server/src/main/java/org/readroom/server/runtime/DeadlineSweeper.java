@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.readroom.server.exam.ExamStore;
 import org.readroom.server.exam.HandIn;
-import org.readroom.server.exam.KioskRoutes;
+import org.readroom.server.scoring.SubmitService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,7 @@ public final class DeadlineSweeper {
             return Future.succeededFuture(0);
         }
         long now = clock.millis();
-        return control.overdue(now, KioskRoutes.GRACE_MILLIS)
+        return control.overdue(now, SubmitService.GRACE_MILLIS)
                 .compose(ids -> {
                     Future<Integer> chain = Future.succeededFuture(0);
                     for (long id : ids) {

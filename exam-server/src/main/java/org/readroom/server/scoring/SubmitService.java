@@ -12,8 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.readroom.core.bank.ChoiceOption;
 import org.readroom.core.bank.Item;
-import org.readroom.core.bank.MultipleChoiceItem;
-import org.readroom.core.bank.SingleChoiceItem;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.journal.AnswerChain;
@@ -174,9 +172,7 @@ public final class SubmitService {
         if (answer == null || answer.isBlank()) {
             return "";
         }
-        List<ChoiceOption> options = item instanceof SingleChoiceItem single
-                ? single.options()
-                : item instanceof MultipleChoiceItem multiple ? multiple.options() : List.of();
+        List<ChoiceOption> options = item.options();
         if (options.isEmpty()) {
             return answer.text();
         }

@@ -23,6 +23,11 @@ public sealed interface Item permits SingleChoiceItem, MultipleChoiceItem, FillI
 
     List<SeriesRef> images();
 
+    /** The options a candidate chooses from; none for items answered in words. */
+    default List<ChoiceOption> options() {
+        return List.of();
+    }
+
     /** True when a person must mark the answer. */
     default boolean needsMarking() {
         return false;
