@@ -40,6 +40,7 @@ import org.readroom.server.runtime.Interruptions;
 import org.readroom.server.runtime.LiveSeats;
 import org.readroom.server.runtime.ProctorFeed;
 import org.readroom.server.runtime.ProctorRoutes;
+import org.readroom.server.runtime.ResumeKey;
 import org.readroom.server.schedule.ScheduleRoutes;
 import org.readroom.server.schedule.ScheduleStore;
 import org.readroom.server.scoring.SubmitService;
@@ -68,6 +69,7 @@ public final class ExamServer extends VerticleBase {
     private PackageService packages;
     private ProctorFeed feed;
     private DeadlineSweeper sweeper;
+    private ResumeKey resumeKey;
     private final List<Long> timers = new java.util.ArrayList<>();
 
     public ExamServer(ServerConfig config, Clock clock) {
@@ -80,7 +82,11 @@ public final class ExamServer extends VerticleBase {
         return prepareFolders()
                 .compose(v -> Database.open(vertx, config.databaseFile()))
                 .compose(this::seedWhenAsked)
-                .compose(v -> vertx.executeBlocking(() -> SigningKeyStore.loadOrCreate(config.dataDir())))
+                .compose(v -> vertx.executeBlocking(() -> ResumeKey.loadOrCreate(config.dataDir())))
+                .compose(key -> {
+                    this.resumeKey = key;
+                    return vertx.executeBlocking(() -> SigningKeyStore.loadOrCreate(config.dataDir()));
+                })
                 .compose(keys -> vertx.executeBlocking(
                                 () -> LocalCertificateAuthority.ensure(config.dataDir(), List.of()))
                         .compose(files -> {
@@ -140,10 +146,12 @@ public final class ExamServer extends VerticleBase {
                         handIn,
                         tokens,
                         audit,
-                        clock)
+                        clock,
+                        resumeKey)
                 .mount(router);
         new StaffRoutes(vertx, new StaffStore(database), rosters, tokens, audit, clock).mount(router);
-        new ProctorRoutes(database, control, handIn, seats, interruptions, tokens, audit, clock).mount(router);
+        new ProctorRoutes(database, control, handIn, seats, interruptions, tokens, audit, clock, resumeKey)
+                .mount(router);
         new ScheduleRoutes(vertx, new ScheduleStore(database), tokens, audit).mount(router);
         feed = new ProctorFeed(tokens, rosters, interruptions, seats, clock);
         sweeper = new DeadlineSweeper(control, exams, handIn, clock);

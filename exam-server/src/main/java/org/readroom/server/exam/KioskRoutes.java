@@ -37,6 +37,7 @@ import org.readroom.server.delivery.KioskRegistry;
 import org.readroom.server.http.Http;
 import org.readroom.server.runtime.Interruptions;
 import org.readroom.server.runtime.LiveSeats;
+import org.readroom.server.runtime.ResumeKey;
 import org.readroom.server.scoring.SubmitService;
 import org.readroom.server.store.AssetStore;
 
@@ -58,6 +59,7 @@ public final class KioskRoutes {
     private final AnswerWriter answers;
     private final LiveSeats seats;
     private final Interruptions interruptions;
+    private final ResumeKey resumeKey;
 
     public KioskRoutes(
             Vertx vertx,
@@ -71,7 +73,8 @@ public final class KioskRoutes {
             HandIn handIn,
             Tokens tokens,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            ResumeKey resumeKey) {
         this.vertx = vertx;
         this.exams = exams;
         this.answers = answers;
@@ -84,6 +87,7 @@ public final class KioskRoutes {
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
+        this.resumeKey = resumeKey;
     }
 
     public void mount(Router router) {
@@ -196,7 +200,8 @@ public final class KioskRoutes {
                                 c.seed(),
                                 held.answers(),
                                 held.lastSequence(),
-                                held.chainHead()))));
+                                held.chainHead(),
+                                resumeKey.secretFor(c)))));
         Http.reply(ctx, result);
     }
 

@@ -15,8 +15,11 @@ import org.readroom.core.protocol.Messages.ExtraTime;
 import org.readroom.core.protocol.Messages.InterruptionView;
 import org.readroom.core.protocol.Messages.IrregularityReport;
 import org.readroom.core.protocol.Messages.ProctorMessage;
+import org.readroom.core.protocol.Messages.ResumeCode;
+import org.readroom.core.protocol.Messages.ResumeCodeRequest;
 import org.readroom.core.protocol.Messages.ScreenLock;
 import org.readroom.core.protocol.Messages.VoidRequest;
+import org.readroom.core.session.ResumeCodes;
 import org.readroom.server.audit.AuditLog;
 import org.readroom.server.auth.Principal;
 import org.readroom.server.auth.Role;
@@ -29,7 +32,8 @@ import org.readroom.server.store.Database;
 /**
  * The proctor's actions during an exam (role proctor or admin), each audited with who did it: on one candidate
  * (admit, pause, resume, extra time, message, lock screen, move to a spare kiosk, force submit, void with reason) and
- * on the room (pause, resume, extra time, message, end), irregularity reports, and decisions on suggested time credits.
+ * on the room (pause, resume, extra time, message, end), irregularity reports, decisions on suggested time credits,
+ * and resume codes for a kiosk that restarted while it could not reach the server.
  */
 public final class ProctorRoutes {
 
@@ -45,6 +49,7 @@ public final class ProctorRoutes {
     private final Tokens tokens;
     private final AuditLog audit;
     private final Clock clock;
+    private final ResumeKey resumeKey;
 
     public ProctorRoutes(
             Database database,
@@ -54,7 +59,8 @@ public final class ProctorRoutes {
             Interruptions interruptions,
             Tokens tokens,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            ResumeKey resumeKey) {
         this.database = database;
         this.control = control;
         this.handIn = handIn;
@@ -64,6 +70,7 @@ public final class ProctorRoutes {
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
+        this.resumeKey = resumeKey;
     }
 
     public void mount(Router router) {
@@ -79,6 +86,7 @@ public final class ProctorRoutes {
         router.post(candidate + "move").handler(proctor).handler(this::move);
         router.post(candidate + "submit").handler(proctor).handler(this::forceSubmit);
         router.post(candidate + "void").handler(proctor).handler(this::voidCandidate);
+        router.post(candidate + "resume-code").handler(proctor).handler(this::resumeCode);
         router.post(session + "/pause").handler(proctor).handler(this::pauseRoom);
         router.post(session + "/resume").handler(proctor).handler(this::resumeRoom);
         router.post(session + "/extra-time").handler(proctor).handler(this::extraTimeRoom);
@@ -147,6 +155,37 @@ public final class ProctorRoutes {
         String reason = textOf(Http.body(ctx, VoidRequest.class).reason(), "reason");
         candidateAction(
                 ctx, "void", reason, control.voidCandidate(sessionId(ctx), number(ctx), reason, clock.millis()));
+    }
+
+    /**
+     * The response to the challenge on a kiosk that restarted while it could not reach the server, for the candidate's
+     * current sitting only (a candidate moved to a spare kiosk has a new secret). The challenge is audited; the response
+     * is not written anywhere.
+     */
+    private void resumeCode(RoutingContext ctx) {
+        String challenge;
+        try {
+            challenge = ResumeCodes.normalise(
+                    Http.body(ctx, ResumeCodeRequest.class).challenge());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "challenge: " + e.getMessage());
+        }
+        Principal who = Http.principal(ctx);
+        Future<ResumeCode> result = control.find(sessionId(ctx), number(ctx)).compose(c -> {
+            if (!c.status().isInSitting()) {
+                return Future.failedFuture(new ApiException(
+                        ErrorCode.NOT_ALLOWED_NOW,
+                        "candidate " + c.candidateNumber() + " is " + c.status() + "; only a sitting can be resumed"));
+            }
+            String shown = ResumeCodes.display(challenge);
+            return audit.append(
+                            actor(who),
+                            "resume code",
+                            "session " + c.sessionId() + " candidate " + c.candidateNumber() + " challenge " + shown)
+                    .map(v -> new ResumeCode(
+                            c.candidateNumber(), shown, ResumeCodes.display(resumeKey.responseFor(c, challenge))));
+        });
+        Http.reply(ctx, result);
     }
 
     private void pauseRoom(RoutingContext ctx) {

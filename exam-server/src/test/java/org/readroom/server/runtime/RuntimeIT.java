@@ -11,11 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +43,7 @@ import org.readroom.core.protocol.Messages.HeartbeatReply;
 import org.readroom.core.protocol.Messages.IrregularityReport;
 import org.readroom.core.protocol.Messages.LoginRequest;
 import org.readroom.core.protocol.Messages.ProctorMessage;
+import org.readroom.core.protocol.Messages.ResumeCode;
 import org.readroom.core.protocol.Messages.ScreenLock;
 import org.readroom.core.protocol.Messages.Sitting;
 import org.readroom.core.protocol.Messages.StaffLoginRequest;
@@ -50,6 +53,7 @@ import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.protocol.StaffApi;
 import org.readroom.core.protocol.Wire;
 import org.readroom.core.session.CandidateStatus;
+import org.readroom.core.session.ResumeCodes;
 import org.readroom.server.ExamServer;
 import org.readroom.server.ServerConfig;
 import org.readroom.server.demo.DemoExam;
@@ -187,6 +191,40 @@ class RuntimeIT {
                 ErrorCode.CANDIDATE_MOVED,
                 errorOf(first.api().save(first.chain(DemoPaper.UNIT_ITEM, Set.of(), "old"))));
         assertTrue(audited("move to spare kiosk", c.candidateNumber()));
+    }
+
+    @Test
+    void aResumeCodeAnswersTheKiosksChallengeForTheCurrentSittingOnlyAndIsAudited() throws Exception {
+        Seat seat = seated(0);
+        byte[] secret = Base64.getDecoder().decode(get(seat.api().sitting()).resumeSecret());
+        String challenge = ResumeCodes.challenge(new SecureRandom());
+
+        ResumeCode code = get(proctor.resumeCode(session, seat.number(), challenge.toLowerCase()));
+        assertEquals(ResumeCodes.display(challenge), code.challenge());
+        assertTrue(ResumeCodes.accepts(secret, challenge, code.code()), "the kiosk accepts the proctor's response");
+        assertTrue(audited("resume code", seat.number() + " challenge " + ResumeCodes.display(challenge)));
+        assertFalse(audited("resume code", code.code()), "the response itself is never written down");
+
+        assertEquals(ErrorCode.BAD_REQUEST, errorOf(proctor.resumeCode(session, seat.number(), "ABC")));
+        assertEquals(ErrorCode.NOT_FOUND, errorOf(proctor.resumeCode(session, "nobody", challenge)));
+        assertEquals(
+                ErrorCode.FORBIDDEN,
+                errorOf(new StaffApi(seat.connection()).resumeCode(session, seat.number(), challenge)),
+                "a candidate cannot compute their own code");
+
+        // Moved to a spare kiosk: the kiosk left behind can no longer be resumed with a fresh code.
+        get(proctor.candidateAction(session, seat.number(), "move", null));
+        ResumeCode afterMove = get(proctor.resumeCode(session, seat.number(), challenge));
+        assertFalse(ResumeCodes.accepts(secret, challenge, afterMove.code()));
+        KioskApi spare = new KioskApi(new ServerConnection(url, trust));
+        DemoExam.Credentials c = server.demo().candidates().get(0);
+        get(spare.login(new LoginRequest(c.candidateNumber(), c.admissionCode())));
+        get(spare.start());
+        byte[] spareSecret = Base64.getDecoder().decode(get(spare.sitting()).resumeSecret());
+        assertTrue(ResumeCodes.accepts(spareSecret, challenge, afterMove.code()));
+
+        get(proctor.candidateAction(session, seat.number(), "submit", null));
+        assertEquals(ErrorCode.NOT_ALLOWED_NOW, errorOf(proctor.resumeCode(session, seat.number(), challenge)));
     }
 
     @Test

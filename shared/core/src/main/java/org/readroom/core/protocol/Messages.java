@@ -36,6 +36,8 @@ public final class Messages {
      * (the seed that orders items and options) and every answer the server already holds. The paper itself comes
      * only from the package, opened with the key released at the start. {@code chainHead} is the hash of the last
      * stored change (the chain's genesis when there is none), so a resumed kiosk chains on from there.
+     * {@code resumeSecret} (base64) lets the kiosk check a proctor's resume code if it restarts while the server is out
+     * of reach (see {@code ResumeCodes}); the kiosk keeps it sealed and never shows it.
      */
     public record Sitting(
             String paperId,
@@ -43,7 +45,8 @@ public final class Messages {
             long seed,
             List<SavedAnswer> answers,
             long lastSequence,
-            String chainHead) {}
+            String chainHead,
+            String resumeSecret) {}
 
     /** An answer the server has stored, returned on resume. */
     public record SavedAnswer(String itemId, Set<String> choices, String text, long sequence) {}
@@ -145,6 +148,15 @@ public final class Messages {
      * answer, a state change) and at least every few seconds, with the interruptions awaiting a decision.
      */
     public record FeedUpdate(SessionRoster roster, List<InterruptionView> interruptions) {}
+
+    /** Proctor → server: the challenge a restarted kiosk shows while the server is out of its reach. */
+    public record ResumeCodeRequest(String challenge) {}
+
+    /**
+     * Server → proctor: the response to read to the candidate ({@code XXXX-XXXX}), valid only for that challenge on
+     * that candidate's kiosk (see {@code ResumeCodes}).
+     */
+    public record ResumeCode(String candidateNumber, String challenge, String code) {}
 
     /** Server → proctor: an action was carried out (and audited). */
     public record ActionDone(String action, String target, long serverTime) {}

@@ -82,6 +82,14 @@ public final class StaffApi {
                 Messages.ActionDone.class);
     }
 
+    /** The response to a restarted kiosk's challenge, so the candidate can continue while it is offline. */
+    public CompletableFuture<Messages.ResumeCode> resumeCode(long sessionId, String candidateNumber, String challenge) {
+        return connection.post(
+                ApiPaths.candidateAction(sessionId, candidateNumber, "resume-code"),
+                new Messages.ResumeCodeRequest(challenge),
+                Messages.ResumeCode.class);
+    }
+
     /** A proctor action on the room: pause, resume, extra-time, message, end, irregularities. */
     public CompletableFuture<Messages.ActionDone> roomAction(long sessionId, String action, Object body) {
         return connection.post(
