@@ -77,6 +77,9 @@ public final class Main {
         if (command.equals("journal")) {
             return JournalCommand.run(rest, out, err);
         }
+        if (command.equals("resume-code")) {
+            return ResumeCodeCommand.run(rest, out, err);
+        }
         if (command.equals("dicom")) {
             return DicomCommand.run(rest, out, err); // has actions of its own, each with its own --help
         }
@@ -90,7 +93,8 @@ public final class Main {
                 };
         if (usage == null) {
             err.println("readroom: unknown command \"" + command
-                    + "\" (commands: demo, test, server, kiosk, console, package, journal, sim, dicom, bench)");
+                    + "\" (commands: demo, test, server, kiosk, console, package, journal, resume-code, sim, dicom,"
+                    + " bench)");
             return 2;
         }
         if (rest.contains("--help") || rest.contains("-h")) {

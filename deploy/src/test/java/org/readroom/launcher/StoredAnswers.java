@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** What a server's database holds for one candidate, read read-only beside the running server (SQLite WAL allows it). */
 final class StoredAnswers {
@@ -17,11 +19,8 @@ final class StoredAnswers {
 
     /** Sequence → stored chain hash of every answer change of the candidate, in sequence order. */
     static Map<Long, String> hashes(Path dataDir, long sessionId, String candidateNumber) throws SQLException {
-        Properties readOnly = new Properties();
-        readOnly.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
         Map<Long, String> stored = new LinkedHashMap<>();
-        try (Connection connection =
-                        DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("readroom.db"), readOnly);
+        try (Connection connection = readOnly(dataDir);
                 PreparedStatement query = connection.prepareStatement("SELECT a.sequence, a.hash FROM answers a"
                         + " JOIN candidates c ON c.id = a.candidate_id WHERE c.session_id = ? AND c.candidate_number = ?"
                         + " ORDER BY a.sequence")) {
@@ -34,5 +33,29 @@ final class StoredAnswers {
             }
         }
         return stored;
+    }
+
+    /** The items the candidate has an answer to. */
+    static Set<String> itemIds(Path dataDir, long sessionId, String candidateNumber) throws SQLException {
+        Set<String> items = new TreeSet<>();
+        try (Connection connection = readOnly(dataDir);
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT DISTINCT a.item_id FROM answers a"
+                                + " JOIN candidates c ON c.id = a.candidate_id WHERE c.session_id = ? AND c.candidate_number = ?")) {
+            query.setLong(1, sessionId);
+            query.setString(2, candidateNumber);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    items.add(rows.getString(1));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static Connection readOnly(Path dataDir) throws SQLException {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("readroom.db"), readOnly);
     }
 }

@@ -1,13 +1,18 @@
 package org.readroom.kiosk.app;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Parent;
@@ -17,12 +22,13 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.readroom.core.dicom.DicomDecoder;
+import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.protocol.KioskApi;
-import org.readroom.core.protocol.Messages.LoginResponse;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.fx.i18n.UiText;
 import org.readroom.kiosk.delivery.DeliveryAgent;
 import org.readroom.kiosk.delivery.KioskState;
+import org.readroom.kiosk.delivery.PaperPackage;
 import org.readroom.kiosk.delivery.SetupView;
 import org.readroom.kiosk.delivery.SetupViewModel;
 import org.readroom.kiosk.exam.DoneView;
@@ -32,6 +38,9 @@ import org.readroom.kiosk.exam.WaitingView;
 import org.readroom.kiosk.i18n.KioskText;
 import org.readroom.kiosk.login.LoginView;
 import org.readroom.kiosk.login.LoginViewModel;
+import org.readroom.kiosk.resume.ResumeTicket;
+import org.readroom.kiosk.resume.ResumeView;
+import org.readroom.kiosk.resume.ResumeViewModel;
 import org.readroom.kiosk.viewer.SeriesLoader;
 
 /**
@@ -46,6 +55,7 @@ public final class KioskApp extends Application {
 
     private enum Screen {
         SETUP,
+        RESUME,
         LOGIN,
         EXAM
     }
@@ -61,6 +71,7 @@ public final class KioskApp extends Application {
     private DeliveryAgent delivery;
     private SetupViewModel setup;
     private Screen screen = Screen.SETUP;
+    private ResumeViewModel resume;
 
     /** Set before {@link Application#launch}; JavaFX creates the instance itself. */
     public static void configure(KioskOptions kioskOptions) {
@@ -92,6 +103,11 @@ public final class KioskApp extends Application {
         }
         stage.show();
         delivery.start();
+        // Restarted in the middle of a sitting: offer the resume code until the server answers.
+        delivery.resumeTickets().latest(System.currentTimeMillis()).ifPresent(ticket -> {
+            resume = new ResumeViewModel(ticket, text, new SecureRandom());
+            showResume();
+        });
     }
 
     private void useLanguage(Locale locale) {
@@ -103,6 +119,9 @@ public final class KioskApp extends Application {
         }
         if (screen == Screen.LOGIN) {
             showLogin();
+        } else if (screen == Screen.RESUME) {
+            resume = new ResumeViewModel(resume.ticket(), text, new SecureRandom());
+            showResume();
         } else {
             showSetup();
         }
@@ -114,7 +133,7 @@ public final class KioskApp extends Application {
         if (screen == Screen.EXAM) {
             return;
         }
-        if (setup.approvedProperty().get() && screen == Screen.SETUP) {
+        if (setup.approvedProperty().get() && (screen == Screen.SETUP || screen == Screen.RESUME)) {
             showLogin();
         } else if (!setup.approvedProperty().get() && screen == Screen.LOGIN) {
             showSetup();
@@ -126,10 +145,33 @@ public final class KioskApp extends Application {
         setRoot(new StackPane(new SetupView(setup, text)));
     }
 
+    private void showResume() {
+        screen = Screen.RESUME;
+        ResumeViewModel model = resume;
+        setRoot(new StackPane(new ResumeView(
+                model, text, Bindings.concat(text.get("resume.trying"), "\n", setup.problemProperty()), () -> {
+                    if (model.check()) {
+                        ResumeTicket ticket = model.ticket();
+                        openExam(
+                                ticket.candidateName() + "  " + ticket.candidateNumber(),
+                                waiting -> ExamViewModel.resumeOffline(
+                                        api,
+                                        ticket,
+                                        delivery,
+                                        this::seriesLoader,
+                                        text,
+                                        Platform::runLater,
+                                        Clock.systemUTC(),
+                                        background));
+                    }
+                })));
+    }
+
     private void showLogin() {
         screen = Screen.LOGIN;
         LoginViewModel model = new LoginViewModel(api, text, Platform::runLater);
-        model.candidateNumberProperty().set(options.candidateNumber());
+        model.candidateNumberProperty()
+                .set(resume != null ? resume.ticket().candidateNumber() : options.candidateNumber());
         model.admissionCodeProperty().set(options.admissionCode());
         Locale other = text.locale().getLanguage().equals("zh") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         LoginView view = new LoginView(
@@ -138,30 +180,39 @@ public final class KioskApp extends Application {
                 setup.packagesProperty(),
                 () -> model.login().thenAccept(response -> {
                     if (response != null) {
-                        openExam(response);
+                        openExam(
+                                response.candidateName() + "  " + response.candidateNumber(),
+                                waiting -> ExamViewModel.open(
+                                        api,
+                                        response,
+                                        delivery,
+                                        waiting,
+                                        this::seriesLoader,
+                                        text,
+                                        Platform::runLater,
+                                        Clock.systemUTC(),
+                                        background));
                     }
                 }),
                 () -> useLanguage(other));
         setRoot(new StackPane(view));
     }
 
-    private void openExam(LoginResponse login) {
+    /** The images of an opened package, decoded with a time limit per slice (a stuck codec never freezes the exam). */
+    private SeriesLoader seriesLoader(PaperPackage opened) {
+        DicomDecoder decoder = DicomDecoder.withTimeLimit(DicomDecoder.pixelMed(), DECODE_LIMIT, decoding);
+        return new SeriesLoader(opened, state.openImagesFolder(), decoder, background);
+    }
+
+    /**
+     * Shows the wait for the start, then the exam once {@code opening} completes; {@code opening} is given where to
+     * say why the kiosk is still waiting.
+     */
+    private void openExam(String who, Function<Consumer<ErrorCode>, CompletableFuture<ExamViewModel>> opening) {
         screen = Screen.EXAM;
-        String who = login.candidateName() + "  " + login.candidateNumber();
         StringProperty heldUp = new SimpleStringProperty("");
         setRoot(new StackPane(new WaitingView(text, who, heldUp)));
-        // A stuck codec must never freeze the exam: each slice gets a time limit on a thread of its own.
-        DicomDecoder decoder = DicomDecoder.withTimeLimit(DicomDecoder.pixelMed(), DECODE_LIMIT, decoding);
-        ExamViewModel.open(
-                        api,
-                        login,
-                        delivery,
-                        problem -> Platform.runLater(() -> heldUp.set(text.error(problem))),
-                        opened -> new SeriesLoader(opened, state.openImagesFolder(), decoder, background),
-                        text,
-                        Platform::runLater,
-                        Clock.systemUTC(),
-                        background)
+        opening.apply(problem -> Platform.runLater(() -> heldUp.set(text.error(problem))))
                 .whenComplete((model, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
                         Label error = new Label(

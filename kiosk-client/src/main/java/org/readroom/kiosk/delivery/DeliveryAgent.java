@@ -24,6 +24,7 @@ import org.readroom.core.protocol.DeliveryMessages.KioskStatus;
 import org.readroom.core.protocol.DeliveryMessages.PackageInfo;
 import org.readroom.core.protocol.KioskDeliveryApi;
 import org.readroom.core.protocol.ServerConnection;
+import org.readroom.kiosk.resume.ResumeTickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -255,16 +256,21 @@ public final class DeliveryAgent {
         }
     }
 
-    /**
-     * Opens a package at the start: waits until it is here and verified (fetching it now if the server built it
-     * late), then for the key, which the server releases when the proctor starts the session. {@code waiting} hears
-     * why the kiosk is still waiting (for example, not admitted yet) while it keeps asking.
-     */
     /** This kiosk's encrypted answer journal for a candidate (see {@link KioskState#openJournal}). */
     public AnswerJournal journal(long sessionId, String candidateNumber) throws IOException {
         return state.openJournal(sessionId, candidateNumber);
     }
 
+    /** This kiosk's sealed resume tickets. */
+    public ResumeTickets resumeTickets() {
+        return state.resumeTickets();
+    }
+
+    /**
+     * Opens a package at the start: waits until it is here and verified (fetching it now if the server built it
+     * late), then for the key, which the server releases when the proctor starts the session. {@code waiting} hears
+     * why the kiosk is still waiting (for example, not admitted yet) while it keeps asking.
+     */
     public CompletableFuture<PaperPackage> open(String packageId, Consumer<ErrorCode> waiting) {
         if (packageId == null || packageId.isBlank()) {
             return CompletableFuture.failedFuture(
@@ -275,18 +281,38 @@ public final class DeliveryAgent {
             later(this::sync, 0);
         }
         return here.thenCompose(file -> key(packageId, waiting, new CompletableFuture<>())
-                .thenApplyAsync(
-                        key -> {
-                            try {
-                                return new PaperPackage(file, PackageReader.open(file, signingKey), key);
-                            } catch (PackageException e) {
-                                throw new CompletionException(
-                                        new ApiException(ErrorCode.PACKAGE_REFUSED, e.getMessage(), e));
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        },
-                        io));
+                .thenApplyAsync(key -> opened(file, signingKey, key), io));
+    }
+
+    /**
+     * Opens a package already on this kiosk with a key it was given earlier (from a resume ticket), without the
+     * server: the package is checked against the signing key pinned at enrolment, as always.
+     */
+    public CompletableFuture<PaperPackage> openOffline(String packageId, byte[] contentKey) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    byte[] pinned = state.enrolment()
+                            .map(KioskState.Enrolment::packageSigningKey)
+                            .orElseThrow(() -> new CompletionException(new ApiException(
+                                    ErrorCode.PACKAGE_REFUSED, "this kiosk holds no enrolment to check packages")));
+                    Path file = state.packageFile(packageId);
+                    if (!Files.isRegularFile(file)) {
+                        throw new CompletionException(new ApiException(
+                                ErrorCode.PACKAGE_REFUSED, "package " + packageId + " is not on this kiosk"));
+                    }
+                    return opened(file, pinned, contentKey);
+                },
+                io);
+    }
+
+    private static PaperPackage opened(Path file, byte[] signedBy, byte[] contentKey) {
+        try {
+            return new PaperPackage(file, PackageReader.open(file, signedBy), contentKey);
+        } catch (PackageException e) {
+            throw new CompletionException(new ApiException(ErrorCode.PACKAGE_REFUSED, e.getMessage(), e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private CompletableFuture<byte[]> key(

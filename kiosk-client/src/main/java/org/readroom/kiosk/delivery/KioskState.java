@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.readroom.core.enrolment.KioskIdentity;
 import org.readroom.core.journal.AnswerJournal;
 import org.readroom.core.journal.JournalException;
+import org.readroom.kiosk.resume.ResumeTickets;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -103,7 +104,11 @@ public final class KioskState {
         }
     }
 
-    /** Where a package is kept (created as needed). */
+    /** This kiosk's sealed resume tickets, keyed from its identity (see {@link ResumeTickets}). */
+    public ResumeTickets resumeTickets() {
+        return new ResumeTickets(folder.resolve("resume"), identity().derivedKey("readroom resume ticket v1"));
+    }
+
     /**
      * Opens this kiosk's encrypted answer journal for one candidate in one session, keyed from the kiosk's identity.
      * A journal this kiosk cannot read (written under an earlier identity, or damaged) is moved aside, kept, and a
@@ -124,6 +129,7 @@ public final class KioskState {
         }
     }
 
+    /** Where a package is kept (created as needed). */
     public Path packageFile(String packageId) {
         if (!packageId.matches("[A-Za-z0-9_.-]{1,128}")) {
             throw new IllegalArgumentException("package id is not valid: " + packageId);

@@ -38,6 +38,11 @@ public final class PaperPackage {
         return opened.read(file, contentKey, "assets/" + sha256);
     }
 
+    /** A copy of the content key, for the sealed resume ticket (see {@code ResumeTickets}). */
+    public byte[] contentKey() {
+        return contentKey.clone();
+    }
+
     /** Wipes the key from memory (the exam on this kiosk is over). */
     public void close() {
         Arrays.fill(contentKey, (byte) 0);

@@ -51,11 +51,14 @@ import org.readroom.core.protocol.Messages.SubmitRequest;
 import org.readroom.core.protocol.Messages.SubmitResponse;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.scoring.Answer;
+import org.readroom.core.session.CandidateStatus;
 import org.readroom.core.time.Countdown;
 import org.readroom.core.time.TimeWarnings;
 import org.readroom.fx.i18n.UiText;
 import org.readroom.kiosk.delivery.DeliveryAgent;
 import org.readroom.kiosk.delivery.PaperPackage;
+import org.readroom.kiosk.resume.ResumeTicket;
+import org.readroom.kiosk.resume.ResumeTickets;
 import org.readroom.kiosk.sync.AnswerSync;
 import org.readroom.kiosk.viewer.SeriesLoader;
 
@@ -82,11 +85,15 @@ public final class ExamViewModel {
     private final ScheduledExecutorService scheduler;
     private final AnswerJournal journal;
     private final AnswerSync sync;
+    private final ResumeTickets tickets;
+    private final Object ticketLock = new Object();
+    private ResumeTicket ticket;
     private final TimeWarnings warnings = TimeWarnings.standard();
     private final AtomicInteger focusLost = new AtomicInteger();
     private final Set<String> alerts = ConcurrentHashMap.newKeySet();
     private volatile Countdown countdown;
     private volatile boolean stopped;
+    private boolean checkingTime;
     private final SeriesLoader images;
     private final Map<String, Answer> answers = new HashMap<>();
     private final Map<String, Long> typedAt = new HashMap<>();
@@ -117,7 +124,9 @@ public final class ExamViewModel {
             OpenedPaper paper,
             AnswerJournal journal,
             ExamClock examClock,
-            long clockReceivedAt) {
+            long clockReceivedAt,
+            ResumeTickets tickets,
+            ResumeTicket ticket) {
         this.api = api;
         this.text = text;
         this.ui = ui;
@@ -126,6 +135,10 @@ public final class ExamViewModel {
         this.images = images;
         this.scheduler = scheduler;
         this.journal = journal;
+        this.tickets = tickets;
+        this.ticket = ticket;
+        // From here on a restart of this kiosk can continue the sitting, even without the server.
+        tickets.save(ticket);
         this.countdown = Countdown.of(clock, examClock, clockReceivedAt);
         this.paused.set(examClock.paused());
         this.sync = new AnswerSync(
@@ -174,10 +187,20 @@ public final class ExamViewModel {
                         opened -> startWhenAdmitted(api, waiting, scheduler).thenCompose(examClock -> {
                             long receivedAt = clock.millis();
                             return api.sitting()
-                                    .thenApplyAsync(sitting -> paperOf(opened, sitting), scheduler)
                                     .thenApplyAsync(
-                                            paper -> {
-                                                AnswerJournal journal = journalOf(delivery, login);
+                                            sitting -> {
+                                                OpenedPaper paper = paperOf(opened, sitting);
+                                                ResumeTicket ticket = new ResumeTicket(
+                                                        login.sessionId(),
+                                                        login.candidateNumber(),
+                                                        login.candidateName(),
+                                                        api.credentials().admissionCode(),
+                                                        opened.packageId(),
+                                                        opened.contentKey(),
+                                                        sitting,
+                                                        examClock.remaining(),
+                                                        examClock.paused(),
+                                                        receivedAt);
                                                 return new ExamViewModel(
                                                         api,
                                                         text,
@@ -186,12 +209,60 @@ public final class ExamViewModel {
                                                         scheduler,
                                                         images.apply(opened),
                                                         paper,
-                                                        journal,
+                                                        journalOf(delivery, login.sessionId(), login.candidateNumber()),
                                                         examClock,
-                                                        receivedAt);
+                                                        receivedAt,
+                                                        delivery.resumeTickets(),
+                                                        ticket);
                                             },
                                             ui);
                         }));
+    }
+
+    /**
+     * Continues a sitting after this kiosk restarted while the server was out of reach, once the candidate typed a
+     * resume code from the proctor: the paper comes from the package with the key kept in the ticket, the answers from
+     * the ticket's sitting plus the journal, and the time left from the last checkpoint (it stood still while the
+     * kiosk was down). Answers queue until the server is back; then the kiosk logs in again by itself, sends them and
+     * takes the server's clock, which is the authority (the gap is offered to the proctor as a time credit).
+     */
+    public static CompletableFuture<ExamViewModel> resumeOffline(
+            KioskApi api,
+            ResumeTicket ticket,
+            DeliveryAgent delivery,
+            Function<PaperPackage, SeriesLoader> images,
+            UiText text,
+            Executor ui,
+            Clock clock,
+            ScheduledExecutorService scheduler) {
+        api.resumeAs(ticket.credentials());
+        return delivery.openOffline(ticket.packageId(), ticket.contentKey())
+                .thenApplyAsync(
+                        opened -> {
+                            OpenedPaper paper = paperOf(opened, ticket.sitting());
+                            long now = clock.millis();
+                            long left = ticket.remainingMillis();
+                            ExamClock local = new ExamClock(
+                                    ticket.paused() ? CandidateStatus.PAUSED : CandidateStatus.SITTING,
+                                    now,
+                                    now + left,
+                                    left,
+                                    ticket.paused());
+                            return new ExamViewModel(
+                                    api,
+                                    text,
+                                    ui,
+                                    clock,
+                                    scheduler,
+                                    images.apply(opened),
+                                    paper,
+                                    journalOf(delivery, ticket.sessionId(), ticket.candidateNumber()),
+                                    local,
+                                    now,
+                                    delivery.resumeTickets(),
+                                    ticket.at(left, ticket.paused(), now));
+                        },
+                        ui);
     }
 
     /**
@@ -217,9 +288,9 @@ public final class ExamViewModel {
                 .thenCompose(Function.identity());
     }
 
-    private static AnswerJournal journalOf(DeliveryAgent delivery, LoginResponse login) {
+    private static AnswerJournal journalOf(DeliveryAgent delivery, long sessionId, String candidateNumber) {
         try {
-            return delivery.journal(login.sessionId(), login.candidateNumber());
+            return delivery.journal(sessionId, candidateNumber);
         } catch (IOException e) {
             throw new UncheckedIOException("the answer journal cannot be opened", e);
         }
@@ -268,7 +339,7 @@ public final class ExamViewModel {
     /** Single choice: this option becomes the answer. Multiple choice: the option is toggled. */
     public void choose(String optionId) {
         DeliveredItem item = current.get();
-        if (item.options().stream().noneMatch(o -> o.id().equals(optionId)) || isClosed()) {
+        if (item.options().stream().noneMatch(o -> o.id().equals(optionId)) || !answering()) {
             return;
         }
         Set<String> choices;
@@ -286,7 +357,7 @@ public final class ExamViewModel {
     /** Typed text for a fill-in or short answer; sent after a pause or when leaving the question. */
     public void write(String typed) {
         DeliveredItem item = current.get();
-        if (isClosed() || answerTo(item.id()).text().equals(typed)) {
+        if (!answering() || answerTo(item.id()).text().equals(typed)) {
             return;
         }
         answers.put(item.id(), new Answer(item.id(), Set.of(), typed));
@@ -308,10 +379,41 @@ public final class ExamViewModel {
                         : text.get("exam.timeLeft", Countdown.format(left)));
         flushTyping(false);
         warnings.crossed(left).ifPresent(mark -> warning.set(text.get("exam.warning", mark.toMinutes())));
-        if (now.isOver() && !isClosed()) {
-            submittedByTimer.set(true);
-            submit();
+        if (now.isOver() && !isClosed() && !checkingTime) {
+            timeUp();
         }
+    }
+
+    /**
+     * Zero on this kiosk's countdown: answering stops at once; the server's clock decides. Extra time or a pause the
+     * kiosk had not heard of yet (the network was down) reopens the paper; otherwise, or when the server cannot be
+     * reached, the kiosk hands in (and keeps trying until the server takes it).
+     */
+    private void timeUp() {
+        checkingTime = true;
+        api.clock().whenComplete((serverClock, failure) -> {
+            long receivedAt = clock.millis();
+            ui.execute(() -> {
+                checkingTime = false;
+                if (failure == null && serverClock.status().isInSitting()) {
+                    if (serverClock.paused() || serverClock.remaining() > 0) {
+                        countdown = Countdown.of(clock, serverClock, receivedAt);
+                        paused.set(serverClock.paused());
+                        return;
+                    }
+                } else if (failure == null) {
+                    // Closed at the server already (deadline + grace, the proctor, or voided).
+                    closedBy.set(
+                            serverClock.status() == CandidateStatus.VOIDED
+                                    ? text.error(ErrorCode.CANDIDATE_VOIDED)
+                                    : text.get("exam.closedByServer"));
+                    closeForGood();
+                    return;
+                }
+                submittedByTimer.set(true);
+                submit();
+            });
+        });
     }
 
     /** The exam window lost focus (another program, a second monitor): counted and reported with the heartbeat. */
@@ -324,9 +426,15 @@ public final class ExamViewModel {
         alerts.add(what);
     }
 
-    /** Closed without a hand-in from here (deadline, moved, voided): the journal closes and the images leave. */
+    /**
+     * The sitting is over on this kiosk (handed in, or closed by the server: deadline, moved, voided): the journal
+     * closes, the resume ticket (with its key) is deleted and the decrypted images leave.
+     */
     private void closeForGood() {
         stop();
+        synchronized (ticketLock) {
+            tickets.forget(ticket.sessionId(), ticket.candidateNumber());
+        }
         CompletableFuture.runAsync(images::close).exceptionally(cleanup -> {
             LOG.warn("could not delete the exam's images", cleanup);
             return null;
@@ -351,6 +459,7 @@ public final class ExamViewModel {
         if (stopped) {
             return;
         }
+        checkpoint();
         api.heartbeat(new Heartbeat(sync.lastSequence(), focusLost.get(), List.copyOf(alerts)))
                 .whenComplete((reply, failure) -> {
                     long next = OFFLINE_HEARTBEAT_MILLIS;
@@ -374,6 +483,22 @@ public final class ExamViewModel {
                         scheduler.schedule(this::heartbeat, next, TimeUnit.MILLISECONDS);
                     }
                 });
+    }
+
+    /** Writes the time left to the resume ticket, so a restart continues from here (never after the end). */
+    private void checkpoint() {
+        Countdown now = countdown;
+        synchronized (ticketLock) {
+            if (stopped) {
+                return;
+            }
+            try {
+                ticket = ticket.at(now.remaining().toMillis(), now.isPaused(), clock.millis());
+                tickets.save(ticket);
+            } catch (UncheckedIOException e) {
+                LOG.warn("resume ticket not refreshed", e);
+            }
+        }
     }
 
     private void apply(HeartbeatReply reply, long receivedAt) {
@@ -425,13 +550,9 @@ public final class ExamViewModel {
                     } else {
                         submitted.set(response);
                         done.complete(response);
-                        stop();
                         // Handed in: the decrypted images and the key leave this kiosk (off the UI thread; a
                         // clean-up failure is logged and never hides the hand-in; the next start clears the rest).
-                        CompletableFuture.runAsync(images::close).exceptionally(cleanup -> {
-                            LOG.warn("could not delete the exam's images", cleanup);
-                            return null;
-                        });
+                        closeForGood();
                     }
                 }));
         return done;
@@ -464,6 +585,11 @@ public final class ExamViewModel {
                 send(answerTo(pending.getKey()));
             }
         }
+    }
+
+    /** Answers are taken until the hand-in, and never once this kiosk's countdown reached zero. */
+    private boolean answering() {
+        return !isClosed() && !countdown.isOver();
     }
 
     private boolean isClosed() {

@@ -36,6 +36,19 @@ public final class KioskApi {
                 });
     }
 
+    /**
+     * Continues a sitting on a kiosk that restarted while the server was out of reach: no call now; the first call
+     * that reaches the server logs in with these credentials (see {@link #again}).
+     */
+    public void resumeAs(LoginRequest known) {
+        credentials = known;
+    }
+
+    /** The credentials of the last log-in (or {@link #resumeAs}); null before. */
+    public LoginRequest credentials() {
+        return credentials;
+    }
+
     public CompletableFuture<ExamClock> start() {
         return again(() -> connection.post(ApiPaths.KIOSK_START, Map.of(), ExamClock.class));
     }

@@ -44,7 +44,8 @@ class CandidatePaperTest {
         PaperContent packaged = Wire.decode(Wire.encode(PaperContent.of(paper())), PaperContent.class);
         for (long seed : new long[] {1, 7, 42, -5, Long.MAX_VALUE}) {
             OpenedPaper opened = OpenedPaper.of(
-                    packaged, new org.readroom.core.protocol.Messages.Sitting("p", "pkg", seed, List.of(), 0, null, null));
+                    packaged,
+                    new org.readroom.core.protocol.Messages.Sitting("p", "pkg", seed, List.of(), 0, null, null));
             assertEquals(CandidatePaper.deliver(paper(), seed), opened.items(), "seed " + seed);
         }
         Set<List<String>> optionOrders = new java.util.HashSet<>();
