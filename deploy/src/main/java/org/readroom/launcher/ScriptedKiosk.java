@@ -24,7 +24,6 @@ import org.readroom.core.protocol.Messages.LoginResponse;
 import org.readroom.core.protocol.Messages.SubmitResponse;
 import org.readroom.core.protocol.PinnedTrust;
 import org.readroom.core.protocol.ServerConnection;
-import org.readroom.fx.i18n.UiText;
 import org.readroom.kiosk.delivery.DeliveryAgent;
 import org.readroom.kiosk.delivery.KioskState;
 import org.readroom.kiosk.exam.ExamViewModel;
@@ -94,34 +93,45 @@ final class ScriptedKiosk implements AutoCloseable {
         return delivery.status();
     }
 
+    /** A candidate logged in on this kiosk, as after the log-in screen. */
+    record LoggedIn(KioskApi api, LoginResponse response) {}
+
+    /** The candidate logs in the way the log-in screen does it; {@code ui} stands for the UI thread. */
+    LoggedIn logIn(DemoExam.Credentials candidate, ExecutorService ui) throws Exception {
+        KioskApi api = new KioskApi(new ServerConnection(server, trust));
+        LoginViewModel login = new LoginViewModel(api, KioskText.in(Locale.SIMPLIFIED_CHINESE), ui);
+        run(ui, () -> {
+            login.candidateNumberProperty().set(candidate.candidateNumber());
+            login.admissionCodeProperty().set(candidate.admissionCode());
+        });
+        LoginResponse loggedIn = call(ui, login::login).thenCompose(f -> f).get(60, TimeUnit.SECONDS);
+        if (loggedIn == null) {
+            throw new IllegalStateException(candidate.candidateNumber() + ": log-in refused: "
+                    + login.errorProperty().get());
+        }
+        return new LoggedIn(api, loggedIn);
+    }
+
+    /** Opens the logged-in candidate's paper once the session starts, the kiosk's time read from {@code clock}. */
+    CompletableFuture<ExamViewModel> open(LoggedIn candidate, ExecutorService ui, Clock clock) {
+        return ExamViewModel.open(
+                candidate.api(),
+                candidate.response(),
+                delivery,
+                problem -> {},
+                opened -> new SeriesLoader(opened, state.openImagesFolder(), DicomDecoder.pixelMed(), background),
+                KioskText.in(Locale.SIMPLIFIED_CHINESE),
+                ui,
+                clock,
+                background);
+    }
+
     SubmitResponse sit(DemoExam.Credentials candidate, int n) throws Exception {
         ExecutorService ui =
                 Executors.newSingleThreadExecutor(r -> new Thread(r, "scripted-ui-" + candidate.candidateNumber()));
         try {
-            KioskApi api = new KioskApi(new ServerConnection(server, trust));
-            UiText text = KioskText.in(Locale.SIMPLIFIED_CHINESE);
-            LoginViewModel login = new LoginViewModel(api, text, ui);
-            run(ui, () -> {
-                login.candidateNumberProperty().set(candidate.candidateNumber());
-                login.admissionCodeProperty().set(candidate.admissionCode());
-            });
-            LoginResponse loggedIn = call(ui, login::login).thenCompose(f -> f).get(60, TimeUnit.SECONDS);
-            if (loggedIn == null) {
-                throw new IllegalStateException(candidate.candidateNumber() + ": log-in refused: "
-                        + login.errorProperty().get());
-            }
-            ExamViewModel exam = ExamViewModel.open(
-                            api,
-                            loggedIn,
-                            delivery,
-                            problem -> {},
-                            opened -> new SeriesLoader(
-                                    opened, state.openImagesFolder(), DicomDecoder.pixelMed(), background),
-                            text,
-                            ui,
-                            Clock.systemUTC(),
-                            background)
-                    .get(5, TimeUnit.MINUTES);
+            ExamViewModel exam =
+                    open(logIn(candidate, ui), ui, Clock.systemUTC()).get(5, TimeUnit.MINUTES);
             for (int i = 0; i < exam.items().size(); i++) {
                 int index = i;
                 DeliveredItem item = exam.items().get(i);

@@ -27,8 +27,13 @@ final class DemoServer implements AutoCloseable {
     }
 
     static DemoServer start(Path data) throws Exception {
+        return start(data, Clock.systemUTC());
+    }
+
+    /** The same, with the server's time read from {@code clock} (a test moves it). */
+    static DemoServer start(Path data, Clock clock) throws Exception {
         Vertx vertx = Vertx.vertx();
-        ExamServer server = new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), Clock.systemUTC());
+        ExamServer server = new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), clock);
         try {
             vertx.deployVerticle(server)
                     .toCompletionStage()
