@@ -44,8 +44,8 @@ final class ResumeCodeCommand {
     /** SQLite's SQLITE_OPEN_READWRITE without CREATE: a wrong folder never gets an empty database. */
     private static final String READ_WRITE = "2";
 
-    /** The schema version that added the sitting states and the sitting epoch (V004). */
-    private static final int SITTING_SCHEMA = 4;
+    /** The schema version whose candidate rows this command reads (sitting epoch V004, pause kept over a move V005). */
+    private static final int SITTING_SCHEMA = 5;
 
     /** The server's action name, so the offline rows read like the console's. */
     private static final String AUDIT_ACTION = "resume code";

@@ -32,7 +32,8 @@ public record CandidateRecord(
         long pausedSince,
         boolean pausedByRoom,
         long epoch,
-        String chainHead) {
+        String chainHead,
+        boolean pausedBeforeMove) {
 
     /** Blind marking uses this instead of the name. */
     public String scriptNumber() {

@@ -30,7 +30,7 @@ public final class ExamStore {
     private static final String CANDIDATE_COLUMNS = "c.id, c.session_id, c.candidate_number, c.name,"
             + " c.admission_code_hash, c.seat, c.seed, c.status, COALESCE(c.started_at, 0), COALESCE(c.deadline, 0),"
             + " COALESCE(c.submitted_at, 0), s.paper_id, s.title_zh, s.title_en, s.status, c.duration_ms, c.extra_ms,"
-            + " c.paused_ms, c.paused_since, c.paused_by_room, c.sitting_epoch, c.chain_head";
+            + " c.paused_ms, c.paused_since, c.paused_by_room, c.sitting_epoch, c.chain_head, c.paused_before_move";
     private static final String CANDIDATE_FROM = " FROM candidates c JOIN sessions s ON s.id = c.session_id";
 
     private final Database database;
@@ -128,7 +128,8 @@ public final class ExamStore {
                 row.getLong(19),
                 row.getInt(20) == 1,
                 row.getLong(21),
-                row.getString(22));
+                row.getString(22),
+                row.getInt(23) == 1);
     }
 
     /** Records a login: REGISTERED becomes LOGGED_IN; a candidate who is further along keeps their state. */
@@ -189,9 +190,11 @@ public final class ExamStore {
                     writeClock(connection, candidateId, status, time, roomPaused, now);
                 }
                 case MOVED -> {
+                    // The clock stood still during the move; it runs again on the spare kiosk unless the room is
+                    // paused or the proctor had paused this candidate before moving them.
                     SittingTime time = candidate.time().orElseThrow();
-                    if (roomPaused) {
-                        writeClock(connection, candidateId, CandidateStatus.PAUSED, time.pause(now), true, now);
+                    if (roomPaused || candidate.pausedBeforeMove()) {
+                        writeClock(connection, candidateId, CandidateStatus.PAUSED, time.pause(now), roomPaused, now);
                     } else {
                         writeClock(connection, candidateId, CandidateStatus.SITTING, time.resume(now), false, now);
                     }

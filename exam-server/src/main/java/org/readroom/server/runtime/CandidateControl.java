@@ -82,8 +82,9 @@ public final class CandidateControl {
             CandidateStatus to = allowed(c, CandidateStatus.MOVED);
             ExamStore.writeClock(connection, c.id(), to, c.time().orElseThrow().pause(now), false, now);
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE candidates SET sitting_epoch = sitting_epoch + 1 WHERE id = ?")) {
-                update.setLong(1, c.id());
+                    "UPDATE candidates SET sitting_epoch = sitting_epoch + 1, paused_before_move = ? WHERE id = ?")) {
+                update.setInt(1, c.status() == CandidateStatus.PAUSED && !c.pausedByRoom() ? 1 : 0);
+                update.setLong(2, c.id());
                 update.executeUpdate();
             }
         });

@@ -16,8 +16,12 @@ import java.util.List;
  */
 final class Migrations {
 
-    static final List<String> FILES =
-            List.of("V001__initial.sql", "V002__packages.sql", "V003__kiosks.sql", "V004__runtime.sql");
+    static final List<String> FILES = List.of(
+            "V001__initial.sql",
+            "V002__packages.sql",
+            "V003__kiosks.sql",
+            "V004__runtime.sql",
+            "V005__paused_before_move.sql");
 
     private Migrations() {}
 

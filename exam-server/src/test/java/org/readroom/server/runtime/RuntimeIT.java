@@ -194,6 +194,33 @@ class RuntimeIT {
     }
 
     @Test
+    void aCandidatePausedBeforeTheMoveIsStillPausedOnTheSpareKioskUntilTheProctorResumes() throws Exception {
+        Seat seat = seated(1);
+        clock.advance(Duration.ofMinutes(3));
+        get(proctor.candidateAction(session, seat.number(), "pause", null));
+        clock.advance(Duration.ofMinutes(2));
+        get(proctor.candidateAction(session, seat.number(), "move", null));
+        clock.advance(Duration.ofMinutes(4));
+
+        KioskApi spare = new KioskApi(new ServerConnection(url, trust));
+        DemoExam.Credentials c = server.demo().candidates().get(1);
+        get(spare.login(new LoginRequest(c.candidateNumber(), c.admissionCode())));
+        ExamClock onSpare = get(spare.start());
+        assertEquals(CandidateStatus.PAUSED, onSpare.status(), "the proctor's pause outlives the move");
+        assertTrue(onSpare.paused());
+        assertEquals(THIRTY_MINUTES - Duration.ofMinutes(3).toMillis(), onSpare.remaining());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(
+                THIRTY_MINUTES - Duration.ofMinutes(3).toMillis(),
+                get(spare.clock()).remaining());
+
+        get(proctor.candidateAction(session, seat.number(), "resume", null));
+        ExamClock resumed = get(spare.clock());
+        assertEquals(CandidateStatus.SITTING, resumed.status());
+        assertEquals(T0 + THIRTY_MINUTES + Duration.ofMinutes(7).toMillis(), resumed.deadline());
+    }
+
+    @Test
     void aResumeCodeAnswersTheKiosksChallengeForTheCurrentSittingOnlyAndIsAudited() throws Exception {
         Seat seat = seated(0);
         byte[] secret = Base64.getDecoder().decode(get(seat.api().sitting()).resumeSecret());

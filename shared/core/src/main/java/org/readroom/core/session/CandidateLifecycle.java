@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <pre>
  * REGISTERED → LOGGED_IN → ADMITTED → SITTING ⇄ PAUSED → SUBMITTED
- *                                     SITTING | PAUSED → MOVED → SITTING (on the spare kiosk)
+ *                                     SITTING | PAUSED → MOVED → SITTING | PAUSED (on the spare kiosk;
+ *                                                        paused if the room is, or the candidate was before the move)
  * any state before SUBMITTED, and SUBMITTED itself → VOIDED (by the proctor, with a reason)
  * </pre>
  *
@@ -35,7 +36,7 @@ public final class CandidateLifecycle {
         ALLOWED.put(ADMITTED, EnumSet.of(SITTING, VOIDED));
         ALLOWED.put(SITTING, EnumSet.of(PAUSED, MOVED, SUBMITTED, VOIDED));
         ALLOWED.put(PAUSED, EnumSet.of(SITTING, MOVED, SUBMITTED, VOIDED));
-        ALLOWED.put(MOVED, EnumSet.of(SITTING, SUBMITTED, VOIDED));
+        ALLOWED.put(MOVED, EnumSet.of(SITTING, PAUSED, SUBMITTED, VOIDED));
         ALLOWED.put(SUBMITTED, EnumSet.of(VOIDED));
         ALLOWED.put(VOIDED, EnumSet.noneOf(CandidateStatus.class));
     }

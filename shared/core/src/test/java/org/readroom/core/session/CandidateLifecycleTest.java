@@ -35,7 +35,7 @@ class CandidateLifecycleTest {
             ADMITTED, Set.of(SITTING, VOIDED),
             SITTING, Set.of(PAUSED, MOVED, SUBMITTED, VOIDED),
             PAUSED, Set.of(SITTING, MOVED, SUBMITTED, VOIDED),
-            MOVED, Set.of(SITTING, SUBMITTED, VOIDED),
+            MOVED, Set.of(SITTING, PAUSED, SUBMITTED, VOIDED),
             SUBMITTED, Set.of(VOIDED),
             VOIDED, Set.of());
 
@@ -78,7 +78,7 @@ class CandidateLifecycleTest {
         assertEquals(
                 states * states,
                 legalTransitions().count() + illegalTransitions().count());
-        assertEquals(18, legalTransitions().count());
+        assertEquals(19, legalTransitions().count());
     }
 
     @Test
