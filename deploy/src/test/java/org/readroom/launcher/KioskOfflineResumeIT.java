@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.readroom.console.roster.ConsoleText;
+import org.readroom.console.roster.RosterViewModel;
+import org.readroom.console.roster.SeatRow;
 import org.readroom.core.protocol.DeliveryMessages.KioskView;
-import org.readroom.core.protocol.Messages.ResumeCode;
 import org.readroom.core.protocol.StaffApi;
 import org.readroom.kiosk.app.KioskApp;
 import org.readroom.kiosk.app.KioskOptions;
@@ -107,10 +110,19 @@ class KioskOfflineResumeIT {
         assertTrue(robot.lookup("#time-left").tryQuery().isEmpty(), "a wrong code opens nothing");
         assertTrue(robot.lookup(".error").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().contains("does not fit")));
-        ResumeCode code = proctor.resumeCode(session, candidate.candidateNumber(), challenge)
-                .get(30, TimeUnit.SECONDS);
-        assertEquals(challenge, code.challenge());
-        robot.clickOn("#resume-code").write(code.code().toLowerCase(Locale.ROOT));
+        // The proctor's console still reaches the server: select the candidate, type the challenge, read the code.
+        RosterViewModel console =
+                new RosterViewModel(proctor, ConsoleText.in(Locale.ENGLISH), Runnable::run, ZoneId.systemDefault());
+        console.refresh().get(30, TimeUnit.SECONDS);
+        SeatRow row = console.rows().stream()
+                .filter(r -> r.candidateNumber().equals(candidate.candidateNumber()))
+                .findFirst()
+                .orElseThrow();
+        console.resumeCode(row, challenge.toLowerCase(Locale.ROOT)).get(30, TimeUnit.SECONDS);
+        String shown = console.resumeCodeProperty().get();
+        assertTrue(shown.matches("Code for " + candidate.candidateNumber() + ": [0-9A-Z]{4}-[0-9A-Z]{4}"), shown);
+        String code = shown.substring(shown.length() - 9);
+        robot.clickOn("#resume-code").write(code.toLowerCase(Locale.ROOT));
         robot.clickOn("#resume-continue");
         waitFor("#time-left");
 

@@ -43,7 +43,8 @@ import org.readroom.server.schedule.ScheduleStore;
  * one started separately on this machine). The admin (from the demo data folder) schedules a session of N candidates;
  * every kiosk logs in; the session starts and every kiosk opens the paper; then each saves an answer and beats every
  * few seconds for the duration. At the end: one JSON line with what was sent, acknowledged and stored (read back from
- * the server's database), acknowledged answers lost, save-to-acknowledgement latency, and reconnects.
+ * the server's database), acknowledged answers lost, save-to-acknowledgement latency (from the request leaving the
+ * kiosk, after its journal write, which is reported on its own), and reconnects.
  */
 public final class LoadSimulator {
 
@@ -63,7 +64,8 @@ public final class LoadSimulator {
             double max_ms,
             long reconnects,
             long start_to_paper_ms,
-            long heartbeat_failures) {}
+            long heartbeat_failures,
+            double journal_p99_ms) {}
 
     private static final int LOGINS_IN_FLIGHT = 32;
     private static final int OPENS_IN_FLIGHT = 256;
@@ -161,6 +163,7 @@ public final class LoadSimulator {
         long reconnects = 0;
         long heartbeatFailures = 0;
         List<Long> latencies = new ArrayList<>();
+        List<Long> journalWrites = new ArrayList<>();
         for (SimKiosk kiosk : kiosks) {
             sent += kiosk.sent();
             acked += kiosk.acknowledged();
@@ -169,6 +172,7 @@ public final class LoadSimulator {
             reconnects += kiosk.reconnects();
             heartbeatFailures += kiosk.heartbeatFailures();
             latencies.addAll(kiosk.latenciesMicros());
+            journalWrites.addAll(kiosk.journalMicros());
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         long storedTotal = stored.values().stream().mapToLong(Long::longValue).sum();
@@ -183,7 +187,13 @@ public final class LoadSimulator {
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
                 reconnects,
                 startToPaper,
-                heartbeatFailures);
+                heartbeatFailures,
+                percentile(
+                        journalWrites.stream()
+                                .mapToLong(Long::longValue)
+                                .sorted()
+                                .toArray(),
+                        0.99));
     }
 
     /** The answers the server holds per candidate of the session, read from its database (read-only). */
@@ -259,6 +269,7 @@ public final class LoadSimulator {
         line.put("reconnects", result.reconnects());
         line.put("start_to_paper_ms", result.start_to_paper_ms());
         line.put("heartbeat_failures", result.heartbeat_failures());
+        line.put("journal_p99_ms", result.journal_p99_ms());
         return new String(Wire.encode(line), java.nio.charset.StandardCharsets.UTF_8);
     }
 

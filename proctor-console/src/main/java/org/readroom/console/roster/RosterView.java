@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -50,7 +51,20 @@ public final class RosterView extends BorderPane {
         pause.setOnAction(e -> model.act(table.getSelectionModel().getSelectedItem(), "pause"));
         Button resume = new Button(text.get("roster.resume"));
         resume.setOnAction(e -> model.act(table.getSelectionModel().getSelectedItem(), "resume"));
-        HBox actions = new HBox(8, admit, pause, resume);
+        // A kiosk restarted without the network shows a challenge; the proctor types it here and reads out the code.
+        TextField challenge = new TextField();
+        challenge.setId("resume-challenge");
+        challenge.setPromptText(text.get("roster.challenge"));
+        challenge.setPrefColumnCount(10);
+        Button code = new Button(text.get("roster.resumeCode"));
+        code.setId("resume-code");
+        code.setOnAction(e -> model.resumeCode(table.getSelectionModel().getSelectedItem(), challenge.getText()));
+        Label shown = new Label();
+        shown.setId("resume-code-shown");
+        shown.getStyleClass().add("heading");
+        shown.textProperty().bind(model.resumeCodeProperty());
+        HBox actions = new HBox(8, admit, pause, resume, new Label("  "), challenge, code, shown);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         actions.setPadding(new Insets(8, 12, 12, 12));
         setBottom(actions);
         // The list is replaced on every refresh: keep the proctor's selection on the same candidate.

@@ -36,6 +36,7 @@ public final class RosterViewModel {
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty resumeCode = new SimpleStringProperty("");
 
     private volatile long sessionId;
 
@@ -63,6 +64,31 @@ public final class RosterViewModel {
                     return failure == null;
                 })
                 .thenCompose(ok -> ok ? refresh() : CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * The resume code for the challenge on the selected candidate's restarted kiosk, shown as "code for N: XXXX-XXXX"
+     * for the proctor to read out; a malformed challenge or a candidate not sitting shows as the error line.
+     */
+    public CompletableFuture<Void> resumeCode(SeatRow row, String challenge) {
+        ui.execute(() -> resumeCode.set(""));
+        if (row == null) {
+            ui.execute(() -> error.set(text.get("roster.selectCandidate")));
+            return CompletableFuture.completedFuture(null);
+        }
+        return api.resumeCode(sessionId, row.candidateNumber(), challenge == null ? "" : challenge)
+                .handle((code, failure) -> {
+                    ui.execute(() -> {
+                        if (failure != null) {
+                            error.set(
+                                    text.error(ServerConnection.errorOf(failure).error()));
+                        } else {
+                            error.set("");
+                            resumeCode.set(text.get("roster.resumeCodeIs", code.candidateNumber(), code.code()));
+                        }
+                    });
+                    return null;
+                });
     }
 
     public CompletableFuture<Void> refresh() {
@@ -127,6 +153,11 @@ public final class RosterViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary;
+    }
+
+    /** The last resume code fetched, as a sentence for the proctor (empty before). */
+    public ReadOnlyStringProperty resumeCodeProperty() {
+        return resumeCode;
     }
 
     public ReadOnlyStringProperty errorProperty() {
