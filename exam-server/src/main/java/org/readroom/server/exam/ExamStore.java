@@ -194,7 +194,9 @@ public final class ExamStore {
                     // paused or the proctor had paused this candidate before moving them.
                     SittingTime time = candidate.time().orElseThrow();
                     if (roomPaused || candidate.pausedBeforeMove()) {
-                        writeClock(connection, candidateId, CandidateStatus.PAUSED, time.pause(now), roomPaused, now);
+                        // Paused alone before the move: the room's resume must not resume them.
+                        boolean byRoom = roomPaused && !candidate.pausedBeforeMove();
+                        writeClock(connection, candidateId, CandidateStatus.PAUSED, time.pause(now), byRoom, now);
                     } else {
                         writeClock(connection, candidateId, CandidateStatus.SITTING, time.resume(now), false, now);
                     }

@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -38,14 +39,21 @@ public final class ResumeKey {
         Files.createDirectories(file.getParent());
         byte[] fresh = new byte[LENGTH];
         new SecureRandom().nextBytes(fresh);
+        // Written aside, then moved into place: a crash never leaves a short key that stops the server starting.
+        Path part = Files.createTempFile(file.getParent(), "resume-code", ".part");
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // not a POSIX file system: the folder's own access rules apply
+            }
+            Files.write(part, fresh);
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {
             return load(dataDir);
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
+        } finally {
+            Files.deleteIfExists(part);
         }
-        Files.write(file, fresh);
         return new ResumeKey(fresh);
     }
 

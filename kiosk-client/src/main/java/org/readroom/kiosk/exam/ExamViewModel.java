@@ -94,6 +94,7 @@ public final class ExamViewModel {
     private volatile Countdown countdown;
     private volatile boolean stopped;
     private boolean checkingTime;
+    private long nextTimeCheck;
     private final SeriesLoader images;
     private final Map<String, Answer> answers = new HashMap<>();
     private final Map<String, Long> typedAt = new HashMap<>();
@@ -138,7 +139,11 @@ public final class ExamViewModel {
         this.tickets = tickets;
         this.ticket = ticket;
         // From here on a restart of this kiosk can continue the sitting, even without the server.
-        tickets.save(ticket);
+        try {
+            tickets.save(ticket);
+        } catch (UncheckedIOException e) {
+            LOG.warn("resume ticket not written; a restart without the server cannot resume", e);
+        }
         this.countdown = Countdown.of(clock, examClock, clockReceivedAt);
         this.paused.set(examClock.paused());
         this.sync = new AnswerSync(
@@ -379,15 +384,16 @@ public final class ExamViewModel {
                         : text.get("exam.timeLeft", Countdown.format(left)));
         flushTyping(false);
         warnings.crossed(left).ifPresent(mark -> warning.set(text.get("exam.warning", mark.toMinutes())));
-        if (now.isOver() && !isClosed() && !checkingTime) {
+        if (now.isOver() && !isClosed() && !checkingTime && clock.millis() >= nextTimeCheck) {
             timeUp();
         }
     }
 
     /**
      * Zero on this kiosk's countdown: answering stops at once; the server's clock decides. Extra time or a pause the
-     * kiosk had not heard of yet (the network was down) reopens the paper; otherwise, or when the server cannot be
-     * reached, the kiosk hands in (and keeps trying until the server takes it).
+     * kiosk had not heard of yet (the network was down) reopens the paper; a clock at zero gets the hand-in. While
+     * the server cannot be reached the kiosk asks again every few seconds (the server closes the sitting itself at
+     * deadline + grace), so it never hands in on its own guess.
      */
     private void timeUp() {
         checkingTime = true;
@@ -395,13 +401,20 @@ public final class ExamViewModel {
             long receivedAt = clock.millis();
             ui.execute(() -> {
                 checkingTime = false;
-                if (failure == null && serverClock.status().isInSitting()) {
+                if (isClosed()) {
+                    return; // handed in or closed meanwhile
+                }
+                if (failure != null) {
+                    nextTimeCheck = clock.millis() + OFFLINE_HEARTBEAT_MILLIS;
+                    return;
+                }
+                if (serverClock.status().isInSitting()) {
                     if (serverClock.paused() || serverClock.remaining() > 0) {
                         countdown = Countdown.of(clock, serverClock, receivedAt);
                         paused.set(serverClock.paused());
                         return;
                     }
-                } else if (failure == null) {
+                } else {
                     // Closed at the server already (deadline + grace, the proctor, or voided).
                     closedBy.set(
                             serverClock.status() == CandidateStatus.VOIDED

@@ -83,8 +83,10 @@ public final class ResumeTickets {
 
     /** Deletes the ticket of a sitting that is over. */
     public synchronized void forget(long sessionId, String candidateNumber) {
+        Path file = fileOf(sessionId, candidateNumber);
         try {
-            Files.deleteIfExists(fileOf(sessionId, candidateNumber));
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".part")); // left by a crash mid-save
         } catch (IOException e) {
             LOG.warn("resume ticket not deleted", e);
         }
