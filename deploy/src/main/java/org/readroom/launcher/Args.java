@@ -75,6 +75,19 @@ final class Args {
         return List.copyOf(operands);
     }
 
+    /** A session number given with {@code option}, or null when the option is absent. */
+    Long sessionId(String option) throws UsageException {
+        String text = value(option, null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a session number, was: " + text);
+        }
+    }
+
     boolean has(String flag) {
         return flags.contains(flag);
     }

@@ -64,7 +64,7 @@ final class JournalCommand {
         if (number == null) {
             throw new Args.UsageException("verify needs --candidate NUMBER");
         }
-        Long session = session(args);
+        Long session = args.sessionId("--session");
         Path file = Path.of(args.value("--data", "data")).resolve("readroom.db");
         if (!Files.isRegularFile(file)) {
             err.println("readroom journal: " + file + " not found (give the exam server's --data folder)");
@@ -113,18 +113,6 @@ final class JournalCommand {
 
         static Verdict broken(String line) {
             return new Verdict(false, "BROKEN " + line);
-        }
-    }
-
-    private static Long session(Args args) throws Args.UsageException {
-        String text = args.value("--session", null);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new Args.UsageException("--session must be a session number, was: " + text);
         }
     }
 

@@ -83,19 +83,7 @@ final class ResumeCodeCommand {
             if (challenge == null) {
                 throw new Args.UsageException("resume-code needs --challenge CODE (the code the kiosk shows)");
             }
-            return new Request(number, challenge, session(args), Path.of(args.value("--data", "data")));
-        }
-
-        private static Long session(Args args) throws Args.UsageException {
-            String text = args.value("--session", null);
-            if (text == null) {
-                return null;
-            }
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw new Args.UsageException("--session must be a session number, was: " + text);
-            }
+            return new Request(number, challenge, args.sessionId("--session"), Path.of(args.value("--data", "data")));
         }
     }
 
