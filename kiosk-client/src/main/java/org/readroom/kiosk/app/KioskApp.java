@@ -153,7 +153,7 @@ public final class KioskApp extends Application {
                     if (model.check()) {
                         ResumeTicket ticket = model.ticket();
                         openExam(
-                                ticket.candidateName() + "  " + ticket.candidateNumber(),
+                                model.who(),
                                 waiting -> ExamViewModel.resumeOffline(
                                         api,
                                         ticket,
