@@ -221,7 +221,7 @@ public final class KioskRoutes {
                                 ErrorCode.TIME_IS_OVER, "candidate " + c.candidateNumber() + " is past the deadline"));
                     }
                     return bank.paper(c.paperId()).compose(paper -> {
-                        Item item = paper.items().stream()
+                        Item item = paper.questions().stream()
                                 .filter(i -> i.id().equals(save.itemId()))
                                 .findFirst()
                                 .orElse(null);

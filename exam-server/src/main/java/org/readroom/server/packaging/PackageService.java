@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.packaging.Manifest;
 import org.readroom.core.packaging.PackageWriter;
@@ -75,7 +76,9 @@ public final class PackageService {
         List<PackageWriter.Content> contents = new ArrayList<>();
         contents.add(new PackageWriter.Content("paper.json", Wire.encode(PaperContent.of(paper))));
         Set<String> slices = new LinkedHashSet<>();
-        paper.items()
+        // A group's images and its questions' own images.
+        paper.items().stream()
+                .flatMap(item -> Stream.concat(Stream.of(item), item.parts().stream()))
                 .forEach(item ->
                         item.images().stream().map(SeriesRef::sliceAssets).forEach(slices::addAll));
         for (String sha : slices) {

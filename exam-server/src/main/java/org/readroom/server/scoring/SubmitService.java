@@ -87,8 +87,9 @@ public final class SubmitService {
             Map<String, SavedAnswer> answers = ExamStore.latestAnswers(connection, candidateId).stream()
                     .collect(Collectors.toMap(SavedAnswer::itemId, Function.identity()));
             List<ResultSheet.Row> rows = new ArrayList<>();
-            for (int i = 0; i < paper.items().size(); i++) {
-                Item item = paper.items().get(i);
+            List<Item> questions = paper.questions();
+            for (int i = 0; i < questions.size(); i++) {
+                Item item = questions.get(i);
                 SavedAnswer saved = answers.get(item.id());
                 Answer answer = saved == null ? null : new Answer(item.id(), saved.choices(), saved.text());
                 ItemScore score = Scorer.score(item, answer);

@@ -1,5 +1,7 @@
 package org.readroom.core.imaging;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,6 +9,12 @@ import java.util.Objects;
  * A region on one image in image pixel coordinates: a candidate's hotspot answer or an author's answer key. Hit
  * tests count points on the boundary as inside.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "shape")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = HotspotRegion.PointRegion.class, name = "point"),
+    @JsonSubTypes.Type(value = HotspotRegion.EllipseRegion.class, name = "ellipse"),
+    @JsonSubTypes.Type(value = HotspotRegion.PolygonRegion.class, name = "polygon")
+})
 public sealed interface HotspotRegion {
 
     /** True when image point {@code (x, y)} lies in the region (boundary included). */

@@ -6,7 +6,10 @@ import java.util.Set;
 import org.readroom.core.bank.Item;
 import org.readroom.core.text.LocalizedText;
 
-/** A fixed paper: its items in authoring order and the time allowed. */
+/**
+ * A paper: its items in authoring order (single questions, case clusters and B1 sets) and the time allowed. Ids are
+ * unique across items and the questions inside groups, because answers and scores are keyed by question id.
+ */
 public record Paper(String id, LocalizedText title, int durationMinutes, List<Item> items) {
 
     public Paper {
@@ -29,6 +32,14 @@ public record Paper(String id, LocalizedText title, int durationMinutes, List<It
             if (!seen.add(item.id())) {
                 throw new IllegalArgumentException("paper " + id + ": item " + item.id() + " appears twice");
             }
+            if (item.isGroup()) {
+                for (Item part : item.parts()) {
+                    if (!seen.add(part.id())) {
+                        throw new IllegalArgumentException(
+                                "paper " + id + ": question id " + part.id() + " of " + item.id() + " is used twice");
+                    }
+                }
+            }
         }
     }
 
@@ -36,10 +47,16 @@ public record Paper(String id, LocalizedText title, int durationMinutes, List<It
         return items.stream().mapToDouble(Item::marks).sum();
     }
 
+    /** The questions candidates answer, in authoring order: groups opened into their questions. */
+    public List<Item> questions() {
+        return items.stream().flatMap(item -> item.parts().stream()).toList();
+    }
+
+    /** A question by id (a group's question included). */
     public Item item(String itemId) {
-        return items.stream()
+        return questions().stream()
                 .filter(i -> i.id().equals(itemId))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("paper " + id + ": no item " + itemId));
+                .orElseThrow(() -> new IllegalArgumentException("paper " + id + ": no question " + itemId));
     }
 }

@@ -5,7 +5,11 @@ import org.readroom.core.bank.ChoiceOption;
 import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.text.LocalizedText;
 
-/** An item as a candidate receives it: numbered in their order, options in their order, and no answer key. */
+/**
+ * A question as a candidate receives it: numbered in their order, options in their order, and no answer key. A
+ * question of a case cluster or B1 set carries its {@code group} (null otherwise); a numeric question its
+ * {@code unit} (empty otherwise).
+ */
 public record DeliveredItem(
         String id,
         int number,
@@ -13,10 +17,29 @@ public record DeliveredItem(
         LocalizedText stem,
         List<ChoiceOption> options,
         double marks,
-        List<SeriesRef> images) {
+        List<SeriesRef> images,
+        DeliveredGroup group,
+        String unit) {
 
     public DeliveredItem {
         options = List.copyOf(options == null ? List.of() : options);
         images = List.copyOf(images == null ? List.of() : images);
+        unit = unit == null ? "" : unit;
+    }
+
+    public DeliveredItem(
+            String id,
+            int number,
+            ItemKind kind,
+            LocalizedText stem,
+            List<ChoiceOption> options,
+            double marks,
+            List<SeriesRef> images) {
+        this(id, number, kind, stem, options, marks, images, null, "");
+    }
+
+    /** The same question with another number and option order. */
+    public DeliveredItem renumbered(int newNumber, List<ChoiceOption> newOptions) {
+        return new DeliveredItem(id, newNumber, kind, stem, newOptions, marks, images, group, unit);
     }
 }
