@@ -80,6 +80,12 @@ public final class Main {
         if (command.equals("resume-code")) {
             return ResumeCodeCommand.run(rest, out, err);
         }
+        if (command.equals("cases")) {
+            return CasesCommand.run(rest, out, err);
+        }
+        if (command.equals("bank")) {
+            return BankCommand.run(rest, out, err);
+        }
         if (command.equals("dicom")) {
             return DicomCommand.run(rest, out, err); // has actions of its own, each with its own --help
         }
@@ -94,6 +100,7 @@ public final class Main {
         if (usage == null) {
             err.println("readroom: unknown command \"" + command
                     + "\" (commands: demo, test, server, kiosk, console, package, journal, resume-code, sim, dicom,"
+                    + " cases, bank,"
                     + " bench)");
             return 2;
         }

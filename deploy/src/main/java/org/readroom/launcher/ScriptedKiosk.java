@@ -3,7 +3,6 @@ package org.readroom.launcher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,10 +12,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.readroom.core.bank.FillInItem;
+import org.readroom.core.bank.HotspotItem;
 import org.readroom.core.bank.Item;
 import org.readroom.core.bank.MultipleChoiceItem;
+import org.readroom.core.bank.NumericItem;
+import org.readroom.core.bank.ReportItem;
 import org.readroom.core.bank.SingleChoiceItem;
+import org.readroom.core.bank.TrueFalseItem;
 import org.readroom.core.dicom.DicomDecoder;
+import org.readroom.core.imaging.HotspotRegion;
+import org.readroom.core.imaging.Point;
 import org.readroom.core.paper.Paper;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.KioskApi;
@@ -63,7 +68,14 @@ final class ScriptedKiosk implements AutoCloseable {
     /** A kiosk whose candidate answers the demo paper (the answer key decides which answers are right). */
     static ScriptedKiosk forDemo(URI server, PinnedTrust trust, Path folder, String name) {
         return new ScriptedKiosk(
-                server, trust, folder, name, DemoPaper.build(DemoExam.PAPER_ID, List.of("0".repeat(64))));
+                server,
+                trust,
+                folder,
+                name,
+                DemoPaper.build(
+                        DemoExam.PAPER_ID,
+                        java.util.Collections.nCopies(DemoExam.SLICES, "0".repeat(64)),
+                        DemoExam.SIZE));
     }
 
     /** Enrols (or picks up an earlier enrolment) and returns once the server has this kiosk, pending or approved. */
@@ -175,6 +187,17 @@ final class ScriptedKiosk implements AutoCloseable {
             wanted.forEach(exam::choose);
         } else if (keyed instanceof FillInItem fill) {
             exam.write(right ? "ＨＵ" : "mm");
+        } else if (keyed instanceof TrueFalseItem trueFalse) {
+            exam.choose(right == trueFalse.correct() ? TrueFalseItem.TRUE : TrueFalseItem.FALSE);
+        } else if (keyed instanceof NumericItem numeric) {
+            exam.write(right ? numeric.value() + 1 + " " + numeric.unit() : "40");
+        } else if (keyed instanceof HotspotItem hotspot) {
+            HotspotRegion.EllipseRegion key = (HotspotRegion.EllipseRegion) hotspot.region();
+            Point centre = key.ellipse().center();
+            exam.write(HotspotItem.answerText(hotspot.frame(), centre.x() + (right ? 3 : 60), centre.y()));
+        } else if (keyed instanceof ReportItem) {
+            exam.write(
+                    ReportItem.answerText(who.name() + "：右肺实性结节，直径约12 mm，边界清楚。", right ? "右肺结节，建议3个月后复查。" : "未见异常。"));
         } else {
             exam.write(who.name() + "：右肺类圆形结节，约12 mm，边界清楚。印象：右肺结节，建议随访。");
         }

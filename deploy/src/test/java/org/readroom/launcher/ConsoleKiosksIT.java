@@ -22,6 +22,7 @@ import org.readroom.console.roster.ConsoleText;
 import org.readroom.core.protocol.StaffApi;
 import org.readroom.core.session.CandidateStatus;
 import org.readroom.server.demo.DemoExam;
+import org.readroom.server.demo.DemoPaper;
 
 /**
  * The console's kiosk list against a real server and real (scripted) kiosks: the proctor sees each kiosk's pairing
@@ -110,7 +111,8 @@ class ConsoleKiosksIT {
                                     && c.status() == CandidateStatus.LOGGED_IN));
             proctor.candidateAction(session, late.candidateNumber(), "admit", null)
                     .get(30, TimeUnit.SECONDS);
-            assertEquals(5, sat.get(120, TimeUnit.SECONDS), "the admitted kiosk opens the paper");
+            assertEquals(
+                    DemoPaper.questionCount(), sat.get(120, TimeUnit.SECONDS), "the admitted kiosk opens the paper");
         }
     }
 

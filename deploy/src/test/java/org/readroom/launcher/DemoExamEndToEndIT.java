@@ -80,7 +80,7 @@ class DemoExamEndToEndIT {
             lab.start();
             handedIn = sitting.get(2, TimeUnit.MINUTES);
         }
-        assertEquals(5, handedIn.answered());
+        assertEquals(DemoPaper.questionCount(), handedIn.answered());
         // The decrypted images are deleted just after the hand-in (off the UI thread).
         org.awaitility.Awaitility.await()
                 .alias("no decrypted image stays on the kiosk after the hand-in")
@@ -114,22 +114,31 @@ class DemoExamEndToEndIT {
             }
             try (ResultSet row = sql.executeQuery("SELECT COUNT(*) FROM marking_queue WHERE answer_text LIKE '%右肺%'")) {
                 row.next();
-                assertEquals(1, row.getInt(1));
+                assertEquals(2, row.getInt(1), "the short answer and the report are queued for marking");
             }
         }
-        assertEquals(5, awarded.size(), "every item has a score row");
-        assertEquals(5, answers.size(), "every item has a stored answer");
+        assertEquals(DemoPaper.questionCount(), awarded.size(), "every question has a score row");
+        assertEquals(DemoPaper.questionCount(), answers.size(), "every question has a stored answer");
         assertTrue(answers.get(DemoPaper.REPORT_ITEM).contains("右肺类圆形结节"), answers.toString());
         double objective = awarded.entrySet().stream()
-                .filter(e -> !e.getKey().equals(DemoPaper.REPORT_ITEM))
+                .filter(e ->
+                        !e.getKey().equals(DemoPaper.REPORT_ITEM) && !e.getKey().equals(DemoPaper.WRITTEN_REPORT_ITEM))
                 .mapToDouble(Map.Entry::getValue)
                 .sum();
         double expected = (answers.get(DemoPaper.NODULE_ITEM).equals("A") ? 2 : 0)
                 + (answers.get(DemoPaper.WINDOW_ITEM).equals("A,B") ? 2 : 0)
                 + (answers.get(DemoPaper.UNIT_ITEM).equals("ＨＵ") ? 1 : 0)
-                + (answers.get(DemoPaper.LUNG_WINDOW_ITEM).equals("A") ? 1 : 0);
+                + (answers.get(DemoPaper.LUNG_WINDOW_ITEM).equals("A") ? 1 : 0)
+                + (answers.get(DemoPaper.TRUE_FALSE_ITEM).equals("T") ? 1 : 0)
+                + (answers.get(DemoPaper.SIZE_ITEM).equals("13.0 mm") ? 2 : 0)
+                + (answers.get(DemoPaper.HOTSPOT_ITEM).equals(hotspotOnTheNodule()) ? 2 : 0)
+                + (answers.get(DemoPaper.CASE_DIAGNOSIS_ITEM).equals("A") ? 2 : 0)
+                + (answers.get(DemoPaper.CASE_FOLLOW_UP_ITEM).equals("T") ? 1 : 0)
+                + (answers.get(DemoPaper.MATCHING_ITEM + "-1").equals("A") ? 1 : 0)
+                + (answers.get(DemoPaper.MATCHING_ITEM + "-2").equals("B") ? 1 : 0)
+                + (answers.get(DemoPaper.MATCHING_ITEM + "-3").equals("C") ? 1 : 0);
         assertEquals(expected, objective, "scores follow the answer key: " + answers);
-        assertTrue(objective > 0 && objective < 6, "the script answers some items wrong: " + objective);
+        assertTrue(objective > 0 && objective < 17, "the script answers some items wrong: " + objective);
 
         Path pdf = server.reportsFolder(server.demo().sessionId()).resolve("2026001.pdf");
         assertTrue(Files.size(pdf) > 1000);
@@ -179,5 +188,15 @@ class DemoExamEndToEndIT {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown argument: --bogus"));
         assertEquals(2, Main.run(new String[] {"fly"}, out, errors));
         assertEquals(0, Main.run(new String[] {"demo", "--help"}, out, errors));
+    }
+
+    /** The scripted kiosk's right hotspot answer: 3 pixels right of the phantom nodule's centre, on its slice. */
+    private static String hotspotOnTheNodule() {
+        org.readroom.core.dicom.phantom.ChestPhantom.Landmarks nodule =
+                org.readroom.core.dicom.phantom.ChestPhantom.landmarks(DemoExam.SLICES, DemoExam.SIZE);
+        return org.readroom.core.bank.HotspotItem.answerText(
+                nodule.noduleSlice(),
+                nodule.nodule().column() + 0.5 + 3,
+                nodule.nodule().row() + 0.5);
     }
 }

@@ -23,6 +23,7 @@ import org.readroom.kiosk.app.KioskApp;
 import org.readroom.kiosk.app.KioskOptions;
 import org.readroom.server.ExamServer;
 import org.readroom.server.demo.DemoExam;
+import org.readroom.server.demo.DemoPaper;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -108,9 +109,9 @@ class KioskScreenIT {
         // Controls get their skins (and so their children) on the next pulse after the scene changes.
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> robot.lookup(".nav").tryQuery().isPresent());
-        assertEquals(5, robot.lookup(".nav").queryAll().size());
+        assertEquals(DemoPaper.questionCount(), robot.lookup(".nav").queryAll().size());
         DicomViewer viewer = null;
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= DemoPaper.questionCount(); i++) {
             // The navigator is rebuilt after every move, so find the button afresh each time.
             String number = Integer.toString(i);
             Button button = robot.lookup(".nav").queryAllAs(Button.class).stream()

@@ -18,7 +18,11 @@ import org.readroom.core.packaging.SigningKeys;
 import org.readroom.server.audit.AuditLog;
 import org.readroom.server.auth.StaffStore;
 import org.readroom.server.auth.Tokens;
+import org.readroom.server.bank.BankRoutes;
 import org.readroom.server.bank.BankStore;
+import org.readroom.server.cases.CaseImport;
+import org.readroom.server.cases.CaseRoutes;
+import org.readroom.server.cases.CaseStore;
 import org.readroom.server.delivery.DeliveryRoutes;
 import org.readroom.server.delivery.KeyRelease;
 import org.readroom.server.delivery.KioskRegistry;
@@ -125,6 +129,18 @@ public final class ExamServer extends VerticleBase {
         bank = new BankStore(database);
         AssetStore assets = new AssetStore(config.assetsDir());
         Router router = Router.router(vertx);
+        // Before the shared body handler: bank files are read with a larger limit of their own.
+        CaseStore cases = new CaseStore(database);
+        new BankRoutes(vertx, database, cases::resolver, tokens, audit, clock).mount(router);
+        new CaseRoutes(
+                        vertx,
+                        cases,
+                        new CaseImport(vertx, database, assets, config.dataDir(), clock),
+                        assets,
+                        config.dataDir(),
+                        tokens,
+                        audit)
+                .mount(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         KioskRegistry registry = new KioskRegistry(database);
         this.registry = registry;
@@ -153,6 +169,7 @@ public final class ExamServer extends VerticleBase {
         new ProctorRoutes(database, control, handIn, seats, interruptions, tokens, audit, clock, resumeKey)
                 .mount(router);
         new ScheduleRoutes(vertx, new ScheduleStore(database), tokens, audit).mount(router);
+        new org.readroom.server.papers.PaperRoutes(vertx, bank, tokens, audit).mount(router);
         feed = new ProctorFeed(tokens, rosters, interruptions, seats, clock);
         sweeper = new DeadlineSweeper(control, exams, handIn, clock);
         packages = new PackageService(vertx, database, bank, assets, signingKeys, clock);

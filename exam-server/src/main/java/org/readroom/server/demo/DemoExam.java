@@ -33,8 +33,8 @@ public final class DemoExam {
     public static final String PROCTOR_PASSWORD = "proctor-demo";
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin-demo";
-    static final int SLICES = 24;
-    static final int SIZE = 256;
+    public static final int SLICES = 24;
+    public static final int SIZE = 256;
 
     /** A demo candidate's log-in. */
     public record Credentials(String candidateNumber, String name, String seat, String admissionCode) {}
@@ -117,7 +117,7 @@ public final class DemoExam {
             hashes.add(Passwords.hash(candidate.admissionCode()));
         }
         return new Prepared(
-                DemoPaper.build(PAPER_ID, slices),
+                DemoPaper.build(PAPER_ID, slices, SIZE),
                 slices,
                 hashes,
                 Passwords.hash(PROCTOR_PASSWORD),

@@ -2,16 +2,31 @@ package org.readroom.server.demo;
 
 import java.util.List;
 import java.util.Set;
+import org.readroom.core.bank.CaseClusterItem;
 import org.readroom.core.bank.ChoiceOption;
+import org.readroom.core.bank.Difficulty;
 import org.readroom.core.bank.FillInItem;
+import org.readroom.core.bank.HotspotItem;
+import org.readroom.core.bank.ItemInfo;
+import org.readroom.core.bank.MatchingItem;
+import org.readroom.core.bank.MatchingQuestion;
 import org.readroom.core.bank.MultipleChoiceItem;
+import org.readroom.core.bank.NumericItem;
+import org.readroom.core.bank.ReportItem;
+import org.readroom.core.bank.RubricPoint;
 import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.bank.ShortAnswerItem;
 import org.readroom.core.bank.SingleChoiceItem;
+import org.readroom.core.bank.Topic;
+import org.readroom.core.bank.TrueFalseItem;
+import org.readroom.core.dicom.phantom.ChestPhantom;
+import org.readroom.core.imaging.Ellipse;
+import org.readroom.core.imaging.HotspotRegion;
+import org.readroom.core.imaging.Point;
 import org.readroom.core.paper.Paper;
 import org.readroom.core.text.LocalizedText;
 
-/** The demo paper: one item of each type the walking skeleton knows, two of them reading the phantom CT series. */
+/** The demo paper: items of every type, several of them reading the synthetic phantom CT series. */
 public final class DemoPaper {
 
     public static final String NODULE_ITEM = "demo-sc-nodule";
@@ -19,10 +34,24 @@ public final class DemoPaper {
     public static final String UNIT_ITEM = "demo-fi-unit";
     public static final String LUNG_WINDOW_ITEM = "demo-sc-lungwindow";
     public static final String REPORT_ITEM = "demo-sa-report";
+    public static final String TRUE_FALSE_ITEM = "demo-tf-margin";
+    public static final String SIZE_ITEM = "demo-nu-size";
+    public static final String HOTSPOT_ITEM = "demo-hs-nodule";
+    public static final String CASE_ITEM = "demo-case";
+    public static final String CASE_DIAGNOSIS_ITEM = "demo-case-1";
+    public static final String CASE_FOLLOW_UP_ITEM = "demo-case-2";
+    public static final String MATCHING_ITEM = "demo-b1-windows";
+    public static final String WRITTEN_REPORT_ITEM = "demo-rp-report";
+    /** Where the hotspot item's answer key is: the phantom's nodule, drawn generously. */
+    public static final double HOTSPOT_RADIUS_PX = 14;
 
     private DemoPaper() {}
 
-    public static Paper build(String paperId, List<String> sliceAssets) {
+    /**
+     * The demo paper over a phantom series of {@code sliceAssets.size()} slices of {@code size}² pixels (the hotspot
+     * key is the phantom's nodule).
+     */
+    public static Paper build(String paperId, List<String> sliceAssets, int size) {
         SeriesRef ct = new SeriesRef(
                 "phantom-chest",
                 "合成胸部CT体模（非患者数据） Synthetic chest CT phantom (not patient data)",
@@ -81,7 +110,119 @@ public final class DemoPaper {
                                         "A round soft-tissue nodule of about 12 mm in the right lung, well defined; impression: right lung"
                                                 + " nodule, follow-up advised."),
                                 4,
-                                List.of(ct))));
+                                List.of(ct)),
+                        new TrueFalseItem(
+                                TRUE_FALSE_ITEM,
+                                text("肺结节边缘毛刺征提示恶性可能。", "A spiculated margin of a lung nodule suggests malignancy."),
+                                true,
+                                1,
+                                List.of(),
+                                ItemInfo.NONE),
+                        new NumericItem(
+                                SIZE_ITEM,
+                                text("测量结节的最大直径（mm）。", "Measure the nodule's largest diameter (mm)."),
+                                ChestPhantom.NODULE_DIAMETER_MM,
+                                2,
+                                "mm",
+                                2,
+                                List.of(ct),
+                                CHEST_NODULE),
+                        hotspot(ct, sliceAssets.size(), size),
+                        new CaseClusterItem(
+                                CASE_ITEM,
+                                text(
+                                        "男，62岁，吸烟40年，体检发现肺部结节。请阅读胸部CT后逐题作答，答后进入下一题即锁定。",
+                                        "Man, 62, smoker for 40 years; a lung nodule was found at a check-up. Read the chest CT"
+                                                + " and answer step by step: an answer locks once you move on."),
+                                List.of(ct),
+                                List.of(
+                                        new SingleChoiceItem(
+                                                CASE_DIAGNOSIS_ITEM,
+                                                text("结节的密度类型是？", "What is the nodule's density?"),
+                                                List.of(
+                                                        option("A", "实性", "Solid"),
+                                                        option("B", "纯磨玻璃", "Pure ground glass"),
+                                                        option("C", "部分实性", "Part solid"),
+                                                        option("D", "钙化", "Calcified")),
+                                                "A",
+                                                2,
+                                                List.of(),
+                                                CHEST_NODULE),
+                                        new TrueFalseItem(
+                                                CASE_FOLLOW_UP_ITEM,
+                                                text("该结节需要随访或进一步检查。", "This nodule needs follow-up or work-up."),
+                                                true,
+                                                1,
+                                                List.of(),
+                                                CHEST_NODULE)),
+                                true,
+                                CHEST_NODULE),
+                        new MatchingItem(
+                                MATCHING_ITEM,
+                                text(
+                                        "为下列检查选择最合适的窗（每个选项可用一次、多次或不用）。",
+                                        "Choose the best window for each study (an option may be used once, more, or not"
+                                                + " at all)."),
+                                List.of(
+                                        option("A", "脑窗 80/40", "Brain 80/40"),
+                                        option("B", "肺窗 1500/-600", "Lung 1500/-600"),
+                                        option("C", "骨窗 1800/400", "Bone 1800/400"),
+                                        option("D", "纵隔窗 350/50", "Mediastinum 350/50"),
+                                        option("E", "肝窗 150/30", "Liver 150/30")),
+                                List.of(
+                                        new MatchingQuestion(
+                                                MATCHING_ITEM + "-1", text("急性脑梗死", "Acute stroke"), "A", 1),
+                                        new MatchingQuestion(MATCHING_ITEM + "-2", text("肺结节", "Lung nodule"), "B", 1),
+                                        new MatchingQuestion(
+                                                MATCHING_ITEM + "-3", text("肋骨骨折", "Rib fracture"), "C", 1)),
+                                List.of(),
+                                ItemInfo.NONE),
+                        new ReportItem(
+                                WRITTEN_REPORT_ITEM,
+                                text(
+                                        "请书写该胸部CT的诊断报告（所见与印象）。",
+                                        "Write the report of this chest CT (findings and" + " impression)."),
+                                text(
+                                        "右肺见一实性结节，直径约12 mm，边界清楚，未见钙化。",
+                                        "A solid 12 mm nodule in the right lung," + " well defined, not calcified."),
+                                text("右肺实性结节，建议3个月后CT复查。", "Solid right lung nodule; CT follow-up in 3 months."),
+                                List.of(
+                                        new RubricPoint("location", text("部位：右肺", "Location: right lung"), 1),
+                                        new RubricPoint("size", text("大小约12 mm", "Size about 12 mm"), 1),
+                                        new RubricPoint("density", text("实性", "Solid"), 1),
+                                        new RubricPoint("plan", text("随访建议", "Follow-up advice"), 1)),
+                                4,
+                                List.of(ct),
+                                CHEST_NODULE)));
+    }
+
+    /** The questions a candidate answers on the demo paper (the case and the B1 set count by their questions). */
+    public static int questionCount() {
+        return build("count", java.util.Collections.nCopies(DemoExam.SLICES, "0".repeat(64)), DemoExam.SIZE)
+                .questions()
+                .size();
+    }
+
+    private static final ItemInfo CHEST_NODULE = new ItemInfo(
+            new Topic("胸部", "肺", "肺结节"),
+            Difficulty.MEDIUM,
+            List.of(text("实性结节按大小决定随访间隔。", "Solid nodules are followed up by size.")));
+
+    private static HotspotItem hotspot(SeriesRef ct, int slices, int size) {
+        ChestPhantom.Landmarks landmarks = ChestPhantom.landmarks(slices, size);
+        Point nodule =
+                new Point(landmarks.nodule().column() + 0.5, landmarks.nodule().row() + 0.5);
+        return new HotspotItem(
+                HOTSPOT_ITEM,
+                text("在结节最大层面上标出结节。", "Mark the nodule on the slice where it is largest."),
+                ct.seriesId(),
+                landmarks.noduleSlice(),
+                size,
+                size,
+                new HotspotRegion.EllipseRegion(new Ellipse(nodule, HOTSPOT_RADIUS_PX, HOTSPOT_RADIUS_PX)),
+                2,
+                List.of(ct),
+                CHEST_NODULE);
     }
 
     private static LocalizedText text(String zh, String en) {

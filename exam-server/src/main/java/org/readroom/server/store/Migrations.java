@@ -21,7 +21,10 @@ final class Migrations {
             "V002__packages.sql",
             "V003__kiosks.sql",
             "V004__runtime.sql",
-            "V005__paused_before_move.sql");
+            "V005__paused_before_move.sql",
+            "V006__cases.sql",
+            "V007__bank.sql",
+            "V008__paper_sections.sql");
 
     private Migrations() {}
 

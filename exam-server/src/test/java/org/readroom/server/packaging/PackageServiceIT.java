@@ -26,6 +26,7 @@ import org.readroom.core.paper.PaperContent;
 import org.readroom.core.protocol.Wire;
 import org.readroom.server.bank.BankStore;
 import org.readroom.server.demo.DemoExam;
+import org.readroom.server.demo.DemoPaper;
 import org.readroom.server.store.AssetStore;
 import org.readroom.server.store.Database;
 
@@ -86,7 +87,7 @@ class PackageServiceIT {
                         || paperJson.contains("modelAnswer"),
                 paperJson);
         PaperContent paper = Wire.decode(paperJson.getBytes(StandardCharsets.UTF_8), PaperContent.class);
-        assertEquals(5, paper.items().size());
+        assertEquals(DemoPaper.questionCount(), paper.items().size());
         String slice = manifest.entries().get(1).name();
         assertArrayEquals(
                 Files.readAllBytes(assets.path(slice.substring("assets/".length()))),

@@ -1,5 +1,6 @@
 package org.readroom.kiosk.exam;
 
+import java.util.List;
 import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -21,9 +22,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.readroom.core.bank.HotspotItem;
 import org.readroom.core.bank.SeriesRef;
+import org.readroom.core.imaging.HotspotAnswer;
 import org.readroom.core.imaging.WindowLevel;
 import org.readroom.core.protocol.DeliveredItem;
+import org.readroom.core.protocol.ItemKind;
 import org.readroom.fx.i18n.UiText;
 import org.readroom.fx.viewer.DicomViewer;
 import org.readroom.fx.viewer.ViewerMessages;
@@ -195,7 +199,11 @@ public final class ExamView extends BorderPane {
         questionHolder.setContent(
                 new QuestionPane(model, text, item, model.items().size()));
         refreshNavigator();
-        if (item.images().isEmpty()) {
+        List<SeriesRef> images = imagesOf(item);
+        boolean hotspot = item.kind() == ItemKind.HOTSPOT;
+        viewer.model().setOnHotspotAnswer(answer -> {});
+        viewer.model().setHotspotEnabled(false);
+        if (images.isEmpty()) {
             body.getItems().remove(imageHolder);
             return;
         }
@@ -203,7 +211,7 @@ public final class ExamView extends BorderPane {
             body.getItems().add(imageHolder);
             body.setDividerPositions(0.42);
         }
-        SeriesRef series = item.images().get(0);
+        SeriesRef series = images.get(0);
         Label loading = new Label(text.get("exam.loadingImages"));
         imageHolder.getChildren().setAll(loading);
         model.series(series)
@@ -220,7 +228,36 @@ public final class ExamView extends BorderPane {
                             ? Optional.empty()
                             : Optional.of(new WindowLevel(series.windowCenter(), series.windowWidth()));
                     viewer.show(slices, opening);
+                    if (hotspot) {
+                        answerOnTheImage(item);
+                    }
                     imageHolder.getChildren().setAll(viewer);
                 }));
+    }
+
+    /** A question's own images, or else the images of the case it belongs to. */
+    private static List<SeriesRef> imagesOf(DeliveredItem item) {
+        if (!item.images().isEmpty() || item.group() == null) {
+            return item.images();
+        }
+        return item.group().images();
+    }
+
+    /** A hotspot question is answered by marking the image: the mark is restored and every new mark is saved. */
+    private void answerOnTheImage(DeliveredItem item) {
+        viewer.model().setHotspotEnabled(!model.isLocked(item.id()));
+        Optional<HotspotAnswer> saved =
+                HotspotItem.parseAnswer(model.answerTo(item.id()).text());
+        try {
+            viewer.model().restoreHotspotAnswer(saved);
+        } catch (IllegalArgumentException e) {
+            // A mark saved for another image size or slice count is not shown; the candidate marks again.
+            viewer.model().restoreHotspotAnswer(Optional.empty());
+        }
+        viewer.model().setOnHotspotAnswer(answer -> {
+            model.write(HotspotItem.answerText(answer));
+            questionHolder.setContent(
+                    new QuestionPane(model, text, item, model.items().size()));
+        });
     }
 }

@@ -37,6 +37,7 @@ import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.journal.AnswerJournal;
 import org.readroom.core.packaging.PackageException;
 import org.readroom.core.paper.OpenedPaper;
+import org.readroom.core.paper.navigation.Navigation;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.ItemKind;
 import org.readroom.core.protocol.KioskApi;
@@ -97,6 +98,7 @@ public final class ExamViewModel {
     private long nextTimeCheck;
     private final SeriesLoader images;
     private final Map<String, Answer> answers = new HashMap<>();
+    private final Navigation navigation;
     private final Map<String, Long> typedAt = new HashMap<>();
     private final Map<String, CompletableFuture<List<DicomImage>>> loadedSeries = new HashMap<>();
 
@@ -133,6 +135,7 @@ public final class ExamViewModel {
         this.ui = ui;
         this.clock = clock;
         this.paper = paper;
+        this.navigation = new Navigation(paper.items());
         this.images = images;
         this.scheduler = scheduler;
         this.journal = journal;
@@ -166,6 +169,7 @@ public final class ExamViewModel {
                     new Answer(replayed.itemId(), replayed.choices(), replayed.text() == null ? "" : replayed.text()));
         }
         syncStatus.set(text.get("sync.SAVED"));
+        navigation.resume(this::isAnswered);
         current.set(paper.items().get(0));
         answered.set(countAnswered());
         tick();
@@ -328,7 +332,7 @@ public final class ExamViewModel {
 
     public void goTo(int newIndex) {
         flushTyping(true);
-        int clamped = Math.max(0, Math.min(paper.items().size() - 1, newIndex));
+        int clamped = navigation.move(index.get(), newIndex, this::isAnswered);
         index.set(clamped);
         current.set(paper.items().get(clamped));
     }
@@ -344,7 +348,7 @@ public final class ExamViewModel {
     /** Single choice: this option becomes the answer. Multiple choice: the option is toggled. */
     public void choose(String optionId) {
         DeliveredItem item = current.get();
-        if (item.options().stream().noneMatch(o -> o.id().equals(optionId)) || !answering()) {
+        if (item.options().stream().noneMatch(o -> o.id().equals(optionId)) || !mayChange(item)) {
             return;
         }
         Set<String> choices;
@@ -362,12 +366,25 @@ public final class ExamViewModel {
     /** Typed text for a fill-in or short answer; sent after a pause or when leaving the question. */
     public void write(String typed) {
         DeliveredItem item = current.get();
-        if (!answering() || answerTo(item.id()).text().equals(typed)) {
+        if (!mayChange(item) || answerTo(item.id()).text().equals(typed)) {
             return;
         }
         answers.put(item.id(), new Answer(item.id(), Set.of(), typed));
         typedAt.put(item.id(), clock.millis());
         answered.set(countAnswered());
+    }
+
+    /** True when the answer to this question can no longer change (a locking case question the candidate left). */
+    public boolean isLocked(String itemId) {
+        return navigation.isLocked(itemId);
+    }
+
+    private boolean isAnswered(String itemId) {
+        return !answerTo(itemId).isBlank();
+    }
+
+    private boolean mayChange(DeliveredItem item) {
+        return answering() && !navigation.isLocked(item.id());
     }
 
     public Answer answerTo(String itemId) {

@@ -28,7 +28,8 @@ public record FillInItem(
         info = ItemInfo.orNone(info);
     }
 
-    public FillInItem(String id, LocalizedText stem, List<String> acceptedAnswers, double marks, List<SeriesRef> images) {
+    public FillInItem(
+            String id, LocalizedText stem, List<String> acceptedAnswers, double marks, List<SeriesRef> images) {
         this(id, stem, acceptedAnswers, FillInRules.DEFAULT, marks, images, ItemInfo.NONE);
     }
 

@@ -14,7 +14,9 @@ public record FillInRules(
     public static final FillInRules DEFAULT = new FillInRules(false, false, false, List.of());
 
     public FillInRules {
-        synonyms = synonyms == null ? List.of() : synonyms.stream().map(List::copyOf).toList();
+        synonyms = synonyms == null
+                ? List.of()
+                : synonyms.stream().map(List::copyOf).toList();
         for (List<String> group : synonyms) {
             if (group.size() < 2 || group.stream().anyMatch(s -> s == null || s.isBlank())) {
                 throw new IllegalArgumentException(

@@ -33,8 +33,8 @@ final class Items {
         Set<String> seen = new HashSet<>();
         for (SeriesRef series : copy) {
             if (!seen.add(series.seriesId())) {
-                throw new IllegalArgumentException("item " + itemId + ": images: series " + series.seriesId()
-                        + " appears twice");
+                throw new IllegalArgumentException(
+                        "item " + itemId + ": images: series " + series.seriesId() + " appears twice");
             }
         }
         return copy;
@@ -60,8 +60,7 @@ final class Items {
 
     static void requireKnownOption(String itemId, List<ChoiceOption> options, String optionId) {
         if (options.stream().noneMatch(o -> o.id().equals(optionId))) {
-            throw new IllegalArgumentException(
-                    "item " + itemId + ": answer key names unknown option " + optionId);
+            throw new IllegalArgumentException("item " + itemId + ": answer key names unknown option " + optionId);
         }
     }
 

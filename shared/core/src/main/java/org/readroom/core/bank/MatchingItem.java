@@ -50,7 +50,12 @@ public record MatchingItem(
         List<Item> parts = new ArrayList<>(questions.size());
         for (MatchingQuestion question : questions) {
             parts.add(new SingleChoiceItem(
-                    question.id(), question.stem(), options, question.correctOption(), question.marks(), List.of(),
+                    question.id(),
+                    question.stem(),
+                    options,
+                    question.correctOption(),
+                    question.marks(),
+                    List.of(),
                     info));
         }
         return List.copyOf(parts);

@@ -22,8 +22,9 @@ public record MultipleChoiceItem(
         options = Items.requireOptions(id, options, 3);
         correctOptions = Set.copyOf(correctOptions == null ? Set.of() : correctOptions);
         if (correctOptions.size() < 2) {
-            throw new IllegalArgumentException("item " + id
-                    + ": correctOptions: an X-type item needs at least 2 correct options, has " + correctOptions.size());
+            throw new IllegalArgumentException(
+                    "item " + id + ": correctOptions: an X-type item needs at least 2 correct options, has "
+                            + correctOptions.size());
         }
         for (String key : correctOptions) {
             Items.requireKnownOption(id, options, key);

@@ -33,6 +33,30 @@ public record ReportItem(
         info = ItemInfo.orNone(info);
     }
 
+    /** The heading lines a report answer's two parts are written under, as the marker reads them. */
+    public static final String FINDINGS_HEADING = "【所见 Findings】";
+
+    public static final String IMPRESSION_HEADING = "【印象 Impression】";
+
+    /** A candidate's report as one answer text: findings, then impression, each under its heading. */
+    public static String answerText(String findings, String impression) {
+        return FINDINGS_HEADING + "\n" + findings.strip() + "\n" + IMPRESSION_HEADING + "\n" + impression.strip();
+    }
+
+    /** The findings and impression of an answer text written by {@link #answerText}; other text is all findings. */
+    public static String[] answerParts(String text) {
+        String body = text == null ? "" : text;
+        int findings = body.indexOf(FINDINGS_HEADING + "\n");
+        int impression = body.indexOf("\n" + IMPRESSION_HEADING + "\n");
+        if (findings != 0 || impression < 0) {
+            return new String[] {body.strip(), ""};
+        }
+        return new String[] {
+            body.substring(FINDINGS_HEADING.length() + 1, impression).strip(),
+            body.substring(impression + IMPRESSION_HEADING.length() + 2).strip()
+        };
+    }
+
     @Override
     public boolean needsMarking() {
         return true;

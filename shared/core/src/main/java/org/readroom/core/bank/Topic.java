@@ -22,8 +22,8 @@ public record Topic(String organSystem, String subspecialty, String diagnosis) {
         }
         for (String level : new String[] {organSystem, subspecialty, diagnosis}) {
             if (level != null && (level.contains("/") || level.length() > 100)) {
-                throw new IllegalArgumentException("topic: a level must be at most 100 characters without '/', was "
-                        + level);
+                throw new IllegalArgumentException(
+                        "topic: a level must be at most 100 characters without '/', was " + level);
             }
         }
     }
@@ -35,11 +35,13 @@ public record Topic(String organSystem, String subspecialty, String diagnosis) {
         }
         String[] levels = path.split("/", -1);
         if (levels.length > 3) {
-            throw new IllegalArgumentException("topic: at most 3 levels (organ / subspecialty / diagnosis), was " + path);
+            throw new IllegalArgumentException(
+                    "topic: at most 3 levels (organ / subspecialty / diagnosis), was " + path);
         }
-        return new Topic(levels[0].strip(), levels.length > 1 ? levels[1].strip() : null, levels.length > 2
-                ? levels[2].strip()
-                : null);
+        return new Topic(
+                levels[0].strip(),
+                levels.length > 1 ? levels[1].strip() : null,
+                levels.length > 2 ? levels[2].strip() : null);
     }
 
     /** The levels from the organ system down, e.g. [胸部, 肺, 肺结节]. */

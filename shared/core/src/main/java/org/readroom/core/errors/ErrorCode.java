@@ -34,6 +34,10 @@ public enum ErrorCode {
     KEY_NOT_RELEASED("RR-1404", 409, "error.keyNotReleased"),
     PACKAGE_REFUSED("RR-1405", 422, "error.packageRefused"),
     KIOSK_UNKNOWN("RR-1406", 401, "error.kioskUnknown"),
+    BANK_INVALID("RR-1500", 422, "error.bankInvalid"),
+    BANK_FORMAT_UNSUPPORTED("RR-1501", 415, "error.bankFormatUnsupported"),
+    PAPER_RULES_UNMET("RR-1520", 422, "error.paperRulesUnmet"),
+    PAPER_EXISTS("RR-1521", 409, "error.paperExists"),
     SERVER_UNREACHABLE("RR-1900", 503, "error.serverUnreachable"),
     INTERNAL("RR-1999", 500, "error.internal");
 

@@ -66,7 +66,8 @@ public final class Scorer {
         if (item instanceof HotspotItem hotspot) {
             return whole(hotspot.isHit(answer.text()));
         }
-        throw new IllegalStateException("no objective rule for " + item.getClass().getSimpleName());
+        throw new IllegalStateException(
+                "no objective rule for " + item.getClass().getSimpleName());
     }
 
     private static double multipleChoice(MultipleChoiceItem item, Set<String> chosen) {

@@ -34,7 +34,9 @@ public final class TextNormalizer {
             // stays, so "1.5" does not become "15".
             folded = folded.replaceAll("(?<!\\d)\\.|\\.(?!\\d)", " ").replaceAll("[\\p{P}&&[^.]]", " ");
         }
-        folded = rules.ignoreSpaces() ? folded.replaceAll("\\s+", "") : folded.strip().replaceAll("\\s+", " ");
+        folded = rules.ignoreSpaces()
+                ? folded.replaceAll("\\s+", "")
+                : folded.strip().replaceAll("\\s+", " ");
         return replaceSynonyms(folded.strip(), rules);
     }
 

@@ -27,7 +27,9 @@ class ItemValidationTest {
     @Test
     void everyTypeRoundTripsThroughTheWireFormat() {
         List<Item> items = SampleItems.everyType();
-        assertEquals(EnumSet.allOf(ItemType.class), EnumSet.copyOf(items.stream().map(Item::type).toList()));
+        assertEquals(
+                EnumSet.allOf(ItemType.class),
+                EnumSet.copyOf(items.stream().map(Item::type).toList()));
         for (Item item : items) {
             byte[] json = Wire.encode(item);
             assertTrue(new String(json, java.nio.charset.StandardCharsets.UTF_8)
@@ -38,25 +40,32 @@ class ItemValidationTest {
 
     @Test
     void duplicateOptionIdsAreRefusedNamingTheItem() {
-        refused("item q1: options: duplicate option id A", () -> new SingleChoiceItem(
-                "q1", STEM, SampleItems.options("A", "A", "B"), "A", 1, List.of()));
+        refused(
+                "item q1: options: duplicate option id A",
+                () -> new SingleChoiceItem("q1", STEM, SampleItems.options("A", "A", "B"), "A", 1, List.of()));
     }
 
     @Test
     void aKeyNamingAnUnknownOptionIsRefused() {
-        refused("item q1: answer key names unknown option F", () -> new SingleChoiceItem(
-                "q1", STEM, SampleItems.options("A", "B"), "F", 1, List.of()));
-        refused("answer key names unknown option Z", () -> new MultipleChoiceItem(
-                "q2", STEM, SampleItems.options("A", "B", "C"), Set.of("A", "Z"), 1, List.of()));
+        refused(
+                "item q1: answer key names unknown option F",
+                () -> new SingleChoiceItem("q1", STEM, SampleItems.options("A", "B"), "F", 1, List.of()));
+        refused(
+                "answer key names unknown option Z",
+                () -> new MultipleChoiceItem(
+                        "q2", STEM, SampleItems.options("A", "B", "C"), Set.of("A", "Z"), 1, List.of()));
     }
 
     @Test
     void aMissingKeyIsRefused() {
-        refused("answer key names unknown option null", () -> new SingleChoiceItem(
-                "q1", STEM, SampleItems.options("A", "B"), null, 1, List.of()));
+        refused(
+                "answer key names unknown option null",
+                () -> new SingleChoiceItem("q1", STEM, SampleItems.options("A", "B"), null, 1, List.of()));
         refused("acceptedAnswers", () -> new FillInItem("q3", STEM, List.of(), 1, List.of()));
-        refused("needs at least 2 correct options", () -> new MultipleChoiceItem(
-                "q2", STEM, SampleItems.options("A", "B", "C"), Set.of("A"), 1, List.of()));
+        refused(
+                "needs at least 2 correct options",
+                () -> new MultipleChoiceItem(
+                        "q2", STEM, SampleItems.options("A", "B", "C"), Set.of("A"), 1, List.of()));
     }
 
     @Test
@@ -66,51 +75,115 @@ class ItemValidationTest {
 
     @Test
     void aNegativeToleranceIsRefused() {
-        refused("item n: tolerance must be >= 0, was -1.0", () -> new NumericItem(
-                "n", STEM, 18, -1, "mm", 1, List.of(), null));
+        refused(
+                "item n: tolerance must be >= 0, was -1.0",
+                () -> new NumericItem("n", STEM, 18, -1, "mm", 1, List.of(), null));
     }
 
     @Test
     void aHotspotOutsideTheImageIsRefused() {
-        refused("region lies outside the 512x512 image", () -> new HotspotItem("h", STEM, "CT-0001", 0, 512, 512,
-                new HotspotRegion.EllipseRegion(new Ellipse(new Point(500, 200), 20, 15)), 1,
-                List.of(SampleItems.CHEST_CT), null));
+        refused(
+                "region lies outside the 512x512 image",
+                () -> new HotspotItem(
+                        "h",
+                        STEM,
+                        "CT-0001",
+                        0,
+                        512,
+                        512,
+                        new HotspotRegion.EllipseRegion(new Ellipse(new Point(500, 200), 20, 15)),
+                        1,
+                        List.of(SampleItems.CHEST_CT),
+                        null));
     }
 
     @Test
     void aHotspotMustNameOneOfItsSeriesAndAnExistingFrame() {
-        refused("seriesId MR-9 is not one of the item's images", () -> new HotspotItem("h", STEM, "MR-9", 0, 512,
-                512, new HotspotRegion.PointRegion(new Point(10, 10)), 1, List.of(SampleItems.CHEST_CT), null));
-        refused("frame must be 0..1 for series CT-0001, was 2", () -> new HotspotItem("h", STEM, "CT-0001", 2, 512,
-                512, new HotspotRegion.PointRegion(new Point(10, 10)), 1, List.of(SampleItems.CHEST_CT), null));
+        refused(
+                "seriesId MR-9 is not one of the item's images",
+                () -> new HotspotItem(
+                        "h",
+                        STEM,
+                        "MR-9",
+                        0,
+                        512,
+                        512,
+                        new HotspotRegion.PointRegion(new Point(10, 10)),
+                        1,
+                        List.of(SampleItems.CHEST_CT),
+                        null));
+        refused(
+                "frame must be 0..1 for series CT-0001, was 2",
+                () -> new HotspotItem(
+                        "h",
+                        STEM,
+                        "CT-0001",
+                        2,
+                        512,
+                        512,
+                        new HotspotRegion.PointRegion(new Point(10, 10)),
+                        1,
+                        List.of(SampleItems.CHEST_CT),
+                        null));
     }
 
     @Test
     void aRubricMustAddUpToTheMarks() {
-        refused("rubric: points add up to 3.0 but the item is worth 4.0", () -> new ShortAnswerItem("s", STEM, STEM,
-                List.of(new RubricPoint("a", STEM, 1), new RubricPoint("b", STEM, 2)), 4, List.of(), null));
-        refused("rubric: at least one key finding", () -> new ReportItem("r", STEM, STEM, STEM, List.of(), 4,
-                List.of(), null));
+        refused(
+                "rubric: points add up to 3.0 but the item is worth 4.0",
+                () -> new ShortAnswerItem(
+                        "s",
+                        STEM,
+                        STEM,
+                        List.of(new RubricPoint("a", STEM, 1), new RubricPoint("b", STEM, 2)),
+                        4,
+                        List.of(),
+                        null));
+        refused(
+                "rubric: at least one key finding",
+                () -> new ReportItem("r", STEM, STEM, STEM, List.of(), 4, List.of(), null));
     }
 
     @Test
     void groupsNeedDistinctSingleQuestions() {
-        refused("a case cluster needs 2..12 questions, has 1", () -> new CaseClusterItem("c", STEM, List.of(),
-                List.of(SampleItems.single("c-1")), false, null));
-        refused("duplicate question id x", () -> new CaseClusterItem("c", STEM, List.of(),
-                List.of(SampleItems.single("x"), SampleItems.trueFalse("x")), false, null));
-        refused("is itself a group", () -> new CaseClusterItem("c", STEM, List.of(),
-                List.of(SampleItems.single("x"), SampleItems.matching("b")), false, null));
-        refused("item m-1: answer key names unknown option Q", () -> new MatchingItem("m", STEM,
-                SampleItems.options("A", "B"), List.of(new MatchingQuestion("m-1", STEM, "Q", 1),
-                        new MatchingQuestion("m-2", STEM, "A", 1)), List.of(), null));
+        refused(
+                "a case cluster needs 2..12 questions, has 1",
+                () -> new CaseClusterItem("c", STEM, List.of(), List.of(SampleItems.single("c-1")), false, null));
+        refused(
+                "duplicate question id x",
+                () -> new CaseClusterItem(
+                        "c",
+                        STEM,
+                        List.of(),
+                        List.of(SampleItems.single("x"), SampleItems.trueFalse("x")),
+                        false,
+                        null));
+        refused(
+                "is itself a group",
+                () -> new CaseClusterItem(
+                        "c",
+                        STEM,
+                        List.of(),
+                        List.of(SampleItems.single("x"), SampleItems.matching("b")),
+                        false,
+                        null));
+        refused(
+                "item m-1: answer key names unknown option Q",
+                () -> new MatchingItem(
+                        "m",
+                        STEM,
+                        SampleItems.options("A", "B"),
+                        List.of(new MatchingQuestion("m-1", STEM, "Q", 1), new MatchingQuestion("m-2", STEM, "A", 1)),
+                        List.of(),
+                        null));
     }
 
     @Test
     void groupsAreWorthTheirQuestionsAndOpenIntoThem() {
         CaseClusterItem cluster = SampleItems.cluster("c1");
         assertEquals(3, cluster.marks());
-        assertEquals(List.of("c1-1", "c1-2"), cluster.parts().stream().map(Item::id).toList());
+        assertEquals(
+                List.of("c1-1", "c1-2"), cluster.parts().stream().map(Item::id).toList());
         MatchingItem b1 = SampleItems.matching("b1");
         assertEquals(4, b1.marks());
         Item first = b1.parts().get(0);
@@ -118,6 +191,17 @@ class ItemValidationTest {
         assertEquals(ItemType.SINGLE_CHOICE, first.type());
         assertTrue(b1.isGroup());
         assertTrue(!first.isGroup());
+    }
+
+    @Test
+    void aReportAnswerKeepsFindingsAndImpressionApart() {
+        String text = ReportItem.answerText(" 右肺上叶结节，约18 mm。\n边缘毛刺。 ", "考虑肺癌");
+        assertTrue(text.contains(ReportItem.IMPRESSION_HEADING));
+        String[] parts = ReportItem.answerParts(text);
+        assertEquals("右肺上叶结节，约18 mm。\n边缘毛刺。", parts[0]);
+        assertEquals("考虑肺癌", parts[1]);
+        assertEquals("free text", ReportItem.answerParts("free text")[0]);
+        assertEquals("", ReportItem.answerParts("free text")[1]);
     }
 
     @Test

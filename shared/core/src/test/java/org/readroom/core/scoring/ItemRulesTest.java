@@ -78,18 +78,18 @@ class ItemRulesTest {
         assertEquals("右肺上叶结节", TextNormalizer.normalize(" 右肺 上叶　结节 ", noSpaces));
         FillInRules strict = new FillInRules(true, true, false, List.of());
         assertEquals("HU.", TextNormalizer.normalize("HU.", strict));
-        FillInItem caseSensitive = new FillInItem("f", LocalizedText.of("填", "fill"), List.of("T1WI"), strict, 1,
-                List.of(), ItemInfo.NONE);
+        FillInItem caseSensitive = new FillInItem(
+                "f", LocalizedText.of("填", "fill"), List.of("T1WI"), strict, 1, List.of(), ItemInfo.NONE);
         assertEquals(0, score(caseSensitive, Set.of(), "t1wi"));
         assertEquals(1, score(caseSensitive, Set.of(), "Ｔ１ＷＩ"));
     }
 
     @Test
     void synonymsCountAsTheSameTermInsideAnAnswer() {
-        FillInRules rules = new FillInRules(false, false, true,
-                List.of(List.of("右肺上叶", "右上肺", "rul"), List.of("ct", "计算机断层")));
-        FillInItem item = new FillInItem("f", LocalizedText.of("部位", "where"), List.of("右肺上叶结节"), rules, 1,
-                List.of(), ItemInfo.NONE);
+        FillInRules rules =
+                new FillInRules(false, false, true, List.of(List.of("右肺上叶", "右上肺", "rul"), List.of("ct", "计算机断层")));
+        FillInItem item = new FillInItem(
+                "f", LocalizedText.of("部位", "where"), List.of("右肺上叶结节"), rules, 1, List.of(), ItemInfo.NONE);
         assertEquals(1, score(item, Set.of(), "右上肺 结节"));
         assertEquals(1, score(item, Set.of(), "RUL结节"));
         assertEquals(0, score(item, Set.of(), "左上肺结节"));
@@ -118,9 +118,17 @@ class ItemRulesTest {
         assertEquals(0, score(item, Set.of(), HotspotItem.answerText(0, 300, 200)), "wrong frame");
         assertEquals(0, score(item, Set.of(), HotspotItem.answerText(1, 321, 200)));
         assertEquals(0, score(item, Set.of(), "somewhere"));
-        HotspotItem polygon = new HotspotItem("p", LocalizedText.of("标", "mark"), "CT-0001", 0, 512, 512,
-                new HotspotRegion.PolygonRegion(List.of(new Point(10, 10), new Point(50, 10), new Point(10, 50))), 1,
-                List.of(SampleItems.CHEST_CT), null);
+        HotspotItem polygon = new HotspotItem(
+                "p",
+                LocalizedText.of("标", "mark"),
+                "CT-0001",
+                0,
+                512,
+                512,
+                new HotspotRegion.PolygonRegion(List.of(new Point(10, 10), new Point(50, 10), new Point(10, 50))),
+                1,
+                List.of(SampleItems.CHEST_CT),
+                null);
         assertEquals(1, score(polygon, Set.of(), "0:15,15"));
         assertEquals(0, score(polygon, Set.of(), "0:45,45"));
     }
@@ -135,9 +143,12 @@ class ItemRulesTest {
 
     @Test
     void writtenTypesAwaitMarking() {
-        assertEquals(ScoreStatus.AWAITING_MARKING,
-                Scorer.score(SampleItems.report("r"), new Answer("r", Set.of(), "所见")).status());
-        assertEquals(ScoreStatus.AWAITING_MARKING,
+        assertEquals(
+                ScoreStatus.AWAITING_MARKING,
+                Scorer.score(SampleItems.report("r"), new Answer("r", Set.of(), "所见"))
+                        .status());
+        assertEquals(
+                ScoreStatus.AWAITING_MARKING,
                 Scorer.score(SampleItems.shortAnswer("s"), null).status());
     }
 }

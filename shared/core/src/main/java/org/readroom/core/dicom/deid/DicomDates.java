@@ -9,7 +9,8 @@ import java.util.Optional;
 /** Moves DICOM dates (DA, {@code YYYYMMDD}) and the date part of date-times (DT) by whole days. */
 public final class DicomDates {
 
-    private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DA =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     private DicomDates() {}
 

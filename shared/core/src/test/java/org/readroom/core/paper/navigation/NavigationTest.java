@@ -1,0 +1,63 @@
+package org.readroom.core.paper.navigation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.readroom.core.bank.SampleItems;
+import org.readroom.core.paper.CandidatePaper;
+import org.readroom.core.paper.Paper;
+import org.readroom.core.protocol.DeliveredItem;
+import org.readroom.core.text.LocalizedText;
+
+class NavigationTest {
+
+    // Authoring order: s1, then the locking case c1 (c1-1, c1-2), then the B1 set b1 (b1-1..3, not locking).
+    private final List<DeliveredItem> items = CandidatePaper.inAuthoringOrder(new Paper(
+            "p",
+            LocalizedText.of("卷", "paper"),
+            60,
+            List.of(SampleItems.single("s1"), SampleItems.cluster("c1"), SampleItems.matching("b1"))));
+
+    @Test
+    void anAnsweredCaseQuestionLocksWhenTheCandidateMovesOn() {
+        Navigation navigation = new Navigation(items);
+        Set<String> answered = Set.of("c1-1");
+        assertEquals(2, navigation.move(1, 2, answered::contains));
+        assertTrue(navigation.isLocked("c1-1"));
+        assertEquals(1, navigation.move(2, 1, answered::contains), "the candidate may still look at it");
+        assertTrue(navigation.isLocked("c1-1"));
+    }
+
+    @Test
+    void anUnansweredCaseQuestionAndOtherQuestionsStayOpen() {
+        Navigation navigation = new Navigation(items);
+        navigation.move(1, 2, id -> false);
+        assertFalse(navigation.isLocked("c1-1"));
+        Set<String> answered = Set.of("s1", "b1-1");
+        navigation.move(0, 1, answered::contains);
+        navigation.move(3, 4, answered::contains);
+        assertFalse(navigation.isLocked("s1"));
+        assertFalse(navigation.isLocked("b1-1"));
+    }
+
+    @Test
+    void stayingOnTheQuestionDoesNotLockIt() {
+        Navigation navigation = new Navigation(items);
+        assertEquals(1, navigation.move(1, 1, id -> true));
+        assertFalse(navigation.isLocked("c1-1"));
+        assertEquals(items.size() - 1, navigation.move(1, 99, id -> true), "moves are clamped to the paper");
+    }
+
+    @Test
+    void aRestartLocksEveryAnsweredCaseQuestion() {
+        Navigation navigation = new Navigation(items);
+        navigation.resume(Set.of("c1-2", "s1")::contains);
+        assertTrue(navigation.isLocked("c1-2"));
+        assertFalse(navigation.isLocked("c1-1"));
+        assertFalse(navigation.isLocked("s1"));
+    }
+}
