@@ -153,9 +153,9 @@ class BankCommandIT {
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Usage: deploy/readroom bank validate"));
         assertEquals(2, run("bank", "validate"), printed());
         assertTrue(errLines().get(0).equals("readroom bank: validate needs at least one bank FILE"), printed());
-        assertEquals(2, run("bank", "export", "x.json"), printed());
+        assertEquals(2, run("bank", "delete", "x.json"), printed());
         assertEquals(
-                "readroom bank: unknown action \"export\" (actions: validate, import)",
+                "readroom bank: unknown action \"delete\" (actions: validate, import, export)",
                 errLines().get(0));
         assertEquals(0, run("bank", "--help"), printed());
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: deploy/readroom bank validate"));

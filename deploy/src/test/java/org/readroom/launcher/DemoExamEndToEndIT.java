@@ -147,7 +147,7 @@ class DemoExamEndToEndIT {
             assertTrue(text.contains("张伟"), text);
             assertTrue(text.contains("医学影像学模拟考试（演示）"), "full-width punctuation survives: " + text);
             assertTrue(text.contains("待阅卷"), text);
-            assertTrue(text.contains("Objective score: " + (long) objective + " / 6"), text);
+            assertTrue(text.contains("Objective score: " + (long) objective + " / 17"), text);
             assertFalse(text.contains("??"), "no Chinese character was replaced: " + text);
         }
     }

@@ -85,12 +85,12 @@ class KioskOfflineResumeIT {
         proctor.startSession(session).get(30, TimeUnit.SECONDS);
         waitFor("#time-left");
 
-        answerQuestion(1, "first answer");
-        answerQuestion(2, "second answer");
+        answerNextQuestion("first answer");
+        answerNextQuestion("second answer");
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> stored(session, candidate).size() >= 2);
         proxy.cut();
-        answerQuestion(3, "written while the network was down");
+        answerNextQuestion("written while the network was down");
         Duration leftBefore = timeLeft();
 
         // The kiosk is switched off and on again; the network is still down.
@@ -132,10 +132,10 @@ class KioskOfflineResumeIT {
                 leftAfter.compareTo(leftBefore.minusSeconds(15)) >= 0
                         && leftAfter.compareTo(leftBefore.plusSeconds(6)) <= 0,
                 "the clock stood still while the kiosk was down: " + leftBefore + " then " + leftAfter);
-        for (int question = 1; question <= 3; question++) {
+        for (int question : answeredQuestions) {
             assertTrue(isAnswered(question), "question " + question + " kept its answer over the restart");
         }
-        answerQuestion(4, "written after the offline resume");
+        answerNextQuestion("written after the offline resume");
         assertEquals(2, stored(session, candidate).size(), "nothing got through the cut");
 
         proxy.restore();
@@ -172,18 +172,36 @@ class KioskOfflineResumeIT {
         waitFor("#waiting");
     }
 
-    /** Goes to a question and answers it as a candidate would: the first option, or typed text. */
-    private void answerQuestion(int question, String typed) throws Exception {
-        goTo(question);
-        var choice = robot.lookup(".radio-button").tryQuery();
-        if (choice.isEmpty()) {
-            choice = robot.lookup(".check-box").tryQuery();
+    /** The next question number {@link #answerNextQuestion} looks at. */
+    private int nextQuestion = 1;
+
+    private final java.util.List<Integer> answeredQuestions = new java.util.ArrayList<>();
+
+    /**
+     * Answers the next question a candidate answers with a click or by typing (the first option, or typed text;
+     * questions answered on the image are passed over), then leaves it.
+     */
+    private void answerNextQuestion(String typed) throws Exception {
+        int question;
+        while (true) {
+            question = nextQuestion++;
+            goTo(question);
+            var control = robot.lookup(".radio-button").tryQuery();
+            if (control.isEmpty()) {
+                control = robot.lookup(".check-box").tryQuery();
+            }
+            if (control.isPresent()) {
+                robot.clickOn(control.get());
+                break;
+            }
+            var text = robot.lookup("#answer-text").tryQuery().or(() -> robot.lookup("#report-findings")
+                    .tryQuery());
+            if (text.isPresent()) {
+                robot.clickOn(text.get()).write(typed);
+                break;
+            }
         }
-        if (choice.isPresent()) {
-            robot.clickOn(choice.get());
-        } else {
-            robot.clickOn("#answer-text").write(typed);
-        }
+        answeredQuestions.add(question);
         // Typed text is sent after a pause or on leaving the question; leave it so it is journalled now.
         goTo(question == 1 ? 2 : 1);
         WaitForAsyncUtils.waitForFxEvents();

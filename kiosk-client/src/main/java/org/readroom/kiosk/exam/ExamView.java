@@ -162,17 +162,17 @@ public final class ExamView extends BorderPane {
                 button.getStyleClass().add("current");
             }
             int target = i;
-            button.setOnAction(e -> model.goTo(target));
+            button.setOnAction(e -> go(target));
             navigator.getChildren().add(button);
         }
     }
 
     private HBox buttons() {
         Button previous = new Button(text.get("exam.previous"));
-        previous.setOnAction(e -> model.previous());
+        previous.setOnAction(e -> go(model.indexProperty().get() - 1));
         Button next = new Button(text.get("exam.next"));
         next.setId("next");
-        next.setOnAction(e -> model.next());
+        next.setOnAction(e -> go(model.indexProperty().get() + 1));
         Button submit = new Button(text.get("exam.submit"));
         submit.setId("submit");
         submit.getStyleClass().add("submit");
@@ -259,5 +259,22 @@ public final class ExamView extends BorderPane {
             questionHolder.setContent(
                     new QuestionPane(model, text, item, model.items().size()));
         });
+    }
+
+    /** Moves to a question, asking first when the move leaves an irreversible section for good. */
+    private void go(int target) {
+        if (model.leavesSectionForGood(target)) {
+            Alert confirm = new Alert(
+                    Alert.AlertType.CONFIRMATION,
+                    text.get("exam.confirmLeaveSection"),
+                    ButtonType.OK,
+                    ButtonType.CANCEL);
+            confirm.setHeaderText(null);
+            confirm.initOwner(getScene().getWindow());
+            if (confirm.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+                return;
+            }
+        }
+        model.goTo(target);
     }
 }

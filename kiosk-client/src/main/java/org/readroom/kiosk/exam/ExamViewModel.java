@@ -170,7 +170,8 @@ public final class ExamViewModel {
         }
         syncStatus.set(text.get("sync.SAVED"));
         navigation.resume(this::isAnswered);
-        current.set(paper.items().get(0));
+        index.set(navigation.firstOpen());
+        current.set(paper.items().get(index.get()));
         answered.set(countAnswered());
         tick();
         scheduler.schedule(this::heartbeat, FIRST_HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
@@ -335,6 +336,11 @@ public final class ExamViewModel {
         int clamped = navigation.move(index.get(), newIndex, this::isAnswered);
         index.set(clamped);
         current.set(paper.items().get(clamped));
+    }
+
+    /** True when going to question {@code newIndex} leaves an irreversible section for good (the view confirms). */
+    public boolean leavesSectionForGood(int newIndex) {
+        return navigation.leavesForGood(index.get(), newIndex);
     }
 
     public void next() {

@@ -35,6 +35,16 @@ final class QuestionPane extends VBox {
         this.locked = model.isLocked(item.id());
         setSpacing(10);
         setPadding(new Insets(16));
+        if (item.section() != null && item.section().size() < count) {
+            Label section = new Label(
+                    item.section().irreversible()
+                            ? text.get(
+                                    "exam.sectionIrreversible",
+                                    text.of(item.section().title()))
+                            : text.get("exam.section", text.of(item.section().title())));
+            section.getStyleClass().add("section-title");
+            getChildren().add(section);
+        }
         if (item.group() != null) {
             getChildren().add(groupHeader(item.group()));
         }
@@ -46,7 +56,10 @@ final class QuestionPane extends VBox {
         stem.getStyleClass().add("stem");
         getChildren().addAll(number, stem);
         if (locked) {
-            Label note = new Label(text.get("exam.lockedQuestion"));
+            Label note = new Label(
+                    item.group() != null && item.group().locksOnceAnswered()
+                            ? text.get("exam.lockedQuestion")
+                            : text.get("exam.sectionClosed"));
             note.getStyleClass().add("locked-question");
             getChildren().add(note);
         }

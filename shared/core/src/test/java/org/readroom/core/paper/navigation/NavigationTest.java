@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.readroom.core.bank.SampleItems;
 import org.readroom.core.paper.CandidatePaper;
 import org.readroom.core.paper.Paper;
+import org.readroom.core.paper.PaperSection;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.text.LocalizedText;
 
@@ -59,5 +60,41 @@ class NavigationTest {
         assertTrue(navigation.isLocked("c1-2"));
         assertFalse(navigation.isLocked("c1-1"));
         assertFalse(navigation.isLocked("s1"));
+    }
+
+    // Two sections: A (irreversible) holds s1 and t1, B holds s2.
+    private final List<DeliveredItem> sectioned = CandidatePaper.inAuthoringOrder(new Paper(
+            "p2",
+            LocalizedText.of("卷", "paper"),
+            60,
+            List.of(SampleItems.single("s1"), SampleItems.trueFalse("t1"), SampleItems.single("s2")),
+            List.of(
+                    new PaperSection(
+                            "A", LocalizedText.of("第一部分", "Part A"), List.of("s1", "t1"), null, true, null, false),
+                    new PaperSection(
+                            "B", LocalizedText.of("第二部分", "Part B"), List.of("s2"), null, false, null, false))));
+
+    @Test
+    void anIrreversibleSectionCannotBeReenteredOnceLeft() {
+        Navigation navigation = new Navigation(sectioned);
+        assertEquals(1, navigation.move(0, 1, id -> false), "moving inside the section is free");
+        assertEquals(0, navigation.move(1, 0, id -> false));
+        assertTrue(navigation.leavesForGood(1, 2));
+        assertFalse(navigation.leavesForGood(0, 1));
+        assertEquals(2, navigation.move(1, 2, id -> false));
+        assertEquals(2, navigation.move(2, 0, id -> false), "the way back is closed");
+        assertTrue(navigation.isLocked("s1"));
+        assertTrue(navigation.isLocked("t1"));
+        assertFalse(navigation.isLocked("s2"));
+        assertEquals(2, navigation.firstOpen());
+    }
+
+    @Test
+    void aRestartKeepsAPassedIrreversibleSectionClosed() {
+        Navigation navigation = new Navigation(sectioned);
+        navigation.resume(Set.of("s2")::contains);
+        assertTrue(navigation.isLocked("s1"));
+        assertEquals(2, navigation.firstOpen());
+        assertEquals(2, navigation.move(-1, 0, id -> false), "opening on a closed question goes to the first open one");
     }
 }
