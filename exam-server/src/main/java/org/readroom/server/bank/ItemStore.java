@@ -215,6 +215,7 @@ public final class ItemStore {
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
                         long importedAt = row.getLong(10);
+                        Long imported = row.wasNull() ? null : importedAt;
                         rows.add(new Summary(
                                 row.getString(1),
                                 row.getString(2),
@@ -225,7 +226,7 @@ public final class ItemStore {
                                 summary(row.getString(7)),
                                 summary(row.getString(8)),
                                 row.getString(9),
-                                row.wasNull() ? null : importedAt));
+                                imported));
                     }
                 }
                 return rows;

@@ -19,16 +19,7 @@ public record Paper(
         String id, LocalizedText title, int durationMinutes, List<Item> items, List<PaperSection> sections) {
 
     public Paper {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("paper id: must not be blank");
-        }
-        if (title == null) {
-            throw new IllegalArgumentException("paper " + id + ": title is missing");
-        }
-        if (durationMinutes < 1 || durationMinutes > 24 * 60) {
-            throw new IllegalArgumentException(
-                    "paper " + id + ": duration must be 1..1440 minutes, was " + durationMinutes);
-        }
+        PaperChecks.requireHead(id, title, durationMinutes);
         items = List.copyOf(items == null ? List.of() : items);
         if (items.isEmpty()) {
             throw new IllegalArgumentException("paper " + id + ": has no items");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.readroom.core.bank.Item;
+import org.readroom.core.text.LocalizedText;
 
 /**
  * The checks a paper's sections and marks must pass, each failure a sentence naming the section and the numbers.
@@ -87,6 +88,20 @@ public final class PaperChecks {
     }
 
     /** The problem when the sections' time limits add up to more than the paper's duration, or null. */
+    /** What a paper and a blueprint both need: an id, a title and a duration of 1..1440 minutes. */
+    public static void requireHead(String id, LocalizedText title, int durationMinutes) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("paper id: must not be blank");
+        }
+        if (title == null) {
+            throw new IllegalArgumentException("paper " + id + ": title is missing");
+        }
+        if (durationMinutes < 1 || durationMinutes > 24 * 60) {
+            throw new IllegalArgumentException(
+                    "paper " + id + ": duration must be 1..1440 minutes, was " + durationMinutes);
+        }
+    }
+
     public static String timeLimitProblem(String paperId, int durationMinutes, int sumOfSectionLimits) {
         return sumOfSectionLimits > durationMinutes
                 ? "paper " + paperId + ": the section time limits add up to " + sumOfSectionLimits

@@ -89,9 +89,21 @@ public final class Scorer {
         }
     }
 
-    /** Reads "18", "18.0 mm", "１８ｍｍ"; null when the text is not one number (with or without the unit). */
+    /**
+     * Reads "18", "18.0 mm", "１８ｍｍ", "18 毫米", "−5", "1,000"; null when the text is not one number (with or without
+     * the unit).
+     */
     static Double number(String text, String unit) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .strip()
+                .toLowerCase(Locale.ROOT)
+                .replace('\u2212', '-')
+                .replaceAll("[.。]+$", "")
+                .replace("毫米", "mm")
+                .replace("厘米", "cm");
+        if (plain.matches("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?(\\s*\\D.*)?")) {
+            plain = plain.replace(",", ""); // thousands separators, not a decimal comma
+        }
         String unitPlain = Normalizer.normalize(unit, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         if (!unitPlain.isEmpty() && plain.endsWith(unitPlain)) {
             plain = plain.substring(0, plain.length() - unitPlain.length()).strip();

@@ -50,7 +50,8 @@ public final class TextNormalizer {
         FillInRules plain = new FillInRules(rules.caseSensitive(), rules.keepPunctuation(), rules.ignoreSpaces(), null);
         for (List<String> group : rules.synonyms()) {
             String canonical = normalize(group.get(0), plain);
-            for (String term : group.subList(1, group.size())) {
+            // The first term maps to itself so that, longest match first, "MRI" is not read as "MR" + "I".
+            for (String term : group) {
                 replacements.add(new String[] {normalize(term, plain), canonical});
             }
         }

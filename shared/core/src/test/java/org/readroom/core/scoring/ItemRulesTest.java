@@ -94,6 +94,17 @@ class ItemRulesTest {
         assertEquals(1, score(item, Set.of(), "RUL结节"));
         assertEquals(0, score(item, Set.of(), "左上肺结节"));
         assertEquals(1, score(SampleItems.fillIn("f2"), Set.of(), "Hounsfield Units"));
+        // Regression: with synonyms MRI = MR, the accepted "MRI" was read as "MR" + "I" and a right answer failed.
+        FillInItem mri = new FillInItem(
+                "mri",
+                LocalizedText.of("检查", "study"),
+                List.of("MRI"),
+                new FillInRules(false, false, false, List.of(List.of("MRI", "MR"))),
+                1,
+                List.of(),
+                ItemInfo.NONE);
+        assertEquals(1, score(mri, Set.of(), "MR"));
+        assertEquals(1, score(mri, Set.of(), "mri"));
     }
 
     @Test
@@ -106,6 +117,12 @@ class ItemRulesTest {
         assertEquals(0, score(item, Set.of(), "20.1"));
         assertEquals(0, score(item, Set.of(), "18 cm"));
         assertEquals(0, score(item, Set.of(), "about 18"));
+        assertEquals(3, score(item, Set.of(), "18 毫米"));
+        assertEquals(3, score(item, Set.of(), "17.5 mm."));
+        NumericItem big = new NumericItem("b", LocalizedText.of("测", "m"), 1000, 5, "HU", 1, List.of(), null);
+        assertEquals(1, score(big, Set.of(), "1,000 HU"), "a thousands separator, not a decimal comma");
+        NumericItem negative = new NumericItem("neg", LocalizedText.of("测", "m"), -50, 5, "HU", 1, List.of(), null);
+        assertEquals(1, score(negative, Set.of(), "\u221250"), "the Unicode minus sign");
         NumericItem exact = new NumericItem("e", LocalizedText.of("测", "m"), 17.9, 0.1, "", 1, List.of(), null);
         assertEquals(1, score(exact, Set.of(), "18.0"), "18.0 lies on the edge of 17.9 ± 0.1");
     }

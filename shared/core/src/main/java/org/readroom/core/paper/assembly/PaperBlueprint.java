@@ -3,6 +3,7 @@ package org.readroom.core.paper.assembly;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.readroom.core.paper.PaperChecks;
 import org.readroom.core.text.LocalizedText;
 
 /**
@@ -19,16 +20,7 @@ public record PaperBlueprint(
         long seed) {
 
     public PaperBlueprint {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("paper id: must not be blank");
-        }
-        if (title == null) {
-            throw new IllegalArgumentException("paper " + id + ": title is missing");
-        }
-        if (durationMinutes < 1 || durationMinutes > 24 * 60) {
-            throw new IllegalArgumentException(
-                    "paper " + id + ": duration must be 1..1440 minutes, was " + durationMinutes);
-        }
+        PaperChecks.requireHead(id, title, durationMinutes);
         sections = List.copyOf(sections == null ? List.of() : sections);
         if (sections.isEmpty()) {
             throw new IllegalArgumentException("paper " + id + ": has no sections");

@@ -89,8 +89,14 @@ public final class Navigation {
         if (from < 0 || from >= items.size() || to < 0 || to >= items.size()) {
             return false;
         }
-        DeliveredItem leaving = items.get(from);
-        return leaving.section() != null && leaving.section().irreversible() && sectionOf(to) > sectionOf(from);
+        // Every irreversible section from the one being left up to (not including) the target's closes.
+        for (int i = from; i < items.size() && sectionOf(i) < sectionOf(to); i++) {
+            DeliveredItem passed = items.get(i);
+            if (passed.section() != null && passed.section().irreversible()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first question the candidate may still go to (the start of the furthest section reached). */

@@ -97,4 +97,24 @@ class NavigationTest {
         assertEquals(2, navigation.firstOpen());
         assertEquals(2, navigation.move(-1, 0, id -> false), "opening on a closed question goes to the first open one");
     }
+
+    @Test
+    void jumpingOverAnIrreversibleSectionAsksFirst() {
+        // Sections: A (open) s1, B (irreversible) t1, C (open) s2. A jump from A to C closes B unseen.
+        List<DeliveredItem> three = CandidatePaper.inAuthoringOrder(new Paper(
+                "p3",
+                LocalizedText.of("卷", "paper"),
+                60,
+                List.of(SampleItems.single("s1"), SampleItems.trueFalse("t1"), SampleItems.single("s2")),
+                List.of(
+                        new PaperSection("A", LocalizedText.of("甲", "A"), List.of("s1"), null, false, null, false),
+                        new PaperSection("B", LocalizedText.of("乙", "B"), List.of("t1"), null, true, null, false),
+                        new PaperSection("C", LocalizedText.of("丙", "C"), List.of("s2"), null, false, null, false))));
+        Navigation navigation = new Navigation(three);
+        assertTrue(navigation.leavesForGood(0, 2));
+        assertFalse(navigation.leavesForGood(0, 1));
+        navigation.move(0, 2, id -> false);
+        assertTrue(navigation.isLocked("t1"));
+        assertFalse(navigation.isLocked("s1"), "an open section stays open");
+    }
 }
