@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.readroom.core.bank.HotspotItem;
 import org.readroom.core.bank.SeriesRef;
+import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.imaging.HotspotAnswer;
 import org.readroom.core.imaging.WindowLevel;
 import org.readroom.core.protocol.DeliveredItem;
@@ -229,7 +230,7 @@ public final class ExamView extends BorderPane {
                             : Optional.of(new WindowLevel(series.windowCenter(), series.windowWidth()));
                     viewer.show(slices, opening);
                     if (hotspot) {
-                        answerOnTheImage(item);
+                        answerOnTheImage(item, slices);
                     }
                     imageHolder.getChildren().setAll(viewer);
                 }));
@@ -244,10 +245,13 @@ public final class ExamView extends BorderPane {
     }
 
     /** A hotspot question is answered by marking the image: the mark is restored and every new mark is saved. */
-    private void answerOnTheImage(DeliveredItem item) {
+    private void answerOnTheImage(DeliveredItem item, List<DicomImage> slices) {
         viewer.model().setHotspotEnabled(!model.isLocked(item.id()));
-        Optional<HotspotAnswer> saved =
-                HotspotItem.parseAnswer(model.answerTo(item.id()).text());
+        // Answers count slices in the series' own order (as the author's key does); the viewer sorts by location.
+        Optional<HotspotAnswer> saved = HotspotItem.parseAnswer(
+                        model.answerTo(item.id()).text())
+                .map(a -> new HotspotAnswer(
+                        Math.max(0, viewer.model().sliceIndexOfSource(a.sliceIndex(), slices)), a.region()));
         try {
             viewer.model().restoreHotspotAnswer(saved);
         } catch (IllegalArgumentException e) {
@@ -255,7 +259,8 @@ public final class ExamView extends BorderPane {
             viewer.model().restoreHotspotAnswer(Optional.empty());
         }
         viewer.model().setOnHotspotAnswer(answer -> {
-            model.write(HotspotItem.answerText(answer));
+            int source = viewer.model().sourceIndexOf(answer.sliceIndex(), slices);
+            model.write(HotspotItem.answerText(new HotspotAnswer(Math.max(0, source), answer.region())));
             questionHolder.setContent(
                     new QuestionPane(model, text, item, model.items().size()));
         });

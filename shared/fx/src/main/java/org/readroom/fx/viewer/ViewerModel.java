@@ -144,6 +144,38 @@ public final class ViewerModel implements ViewerControls {
         return sliceIndex.get();
     }
 
+    /**
+     * Where a slice index of the viewer (images sorted by slice location, frames spread out) comes from: the position,
+     * in the list given to {@code show}, of the image holding it; -1 when out of range. Hotspot answers are kept in
+     * the series' own order, which need not be the viewer's.
+     */
+    public int sourceIndexOf(int sliceIndex, List<DicomImage> shown) {
+        if (stack.get() == null || sliceIndex < 0 || sliceIndex >= sliceCount()) {
+            return -1;
+        }
+        DicomImage image = stack.get().get(sliceIndex).image();
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i) == image) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first slice index showing the image at {@code sourceIndex} of the list given to {@code show}; -1 if none. */
+    public int sliceIndexOfSource(int sourceIndex, List<DicomImage> shown) {
+        if (stack.get() == null || sourceIndex < 0 || sourceIndex >= shown.size()) {
+            return -1;
+        }
+        DicomImage image = shown.get(sourceIndex);
+        for (int i = 0; i < sliceCount(); i++) {
+            if (stack.get().get(i).image() == image) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public ReadOnlyIntegerProperty sliceIndexProperty() {
         return sliceIndex.getReadOnlyProperty();
     }

@@ -55,6 +55,22 @@ class ViewerModelTest {
     }
 
     @Test
+    void slicesMapBackToTheSeriesOwnOrderForHotspotAnswers() {
+        // The series as stored runs head to feet (falling location); the viewer shows it by rising location.
+        List<DicomImage> stored = new ArrayList<>(stack(4));
+        java.util.Collections.reverse(stored);
+        stored.add(1, slice(7.5, List.of(WindowLevel.LUNG), 3, 2)); // a multi-frame image between 5 and 10
+        model.show(stored, Optional.empty());
+        assertEquals(4, model.sourceIndexOf(0, stored), "the lowest location is the last image stored");
+        assertEquals(0, model.sourceIndexOf(model.sliceCount() - 1, stored));
+        int multiFrame = model.sliceIndexOfSource(1, stored);
+        assertEquals(2, multiFrame, "after the images at 0 and 5");
+        assertEquals(1, model.sourceIndexOf(multiFrame + 2, stored), "every frame comes from the same file");
+        assertEquals(-1, model.sourceIndexOf(99, stored));
+        assertEquals(-1, model.sliceIndexOfSource(99, stored));
+    }
+
+    @Test
     void opensOnTheFirstSliceWithTheImagesFirstPreset() {
         model.show(stack(24), Optional.empty());
         assertEquals(0, model.sliceIndex());
