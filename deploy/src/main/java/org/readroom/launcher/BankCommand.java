@@ -58,11 +58,11 @@ final class BankCommand {
             String action = arguments.get(0);
             if (action.equals("export")) {
                 Args args = Args.parse(arguments.subList(1, arguments.size()), Set.of("--qti", "--data"), Set.of());
-                String out2 = args.value("--qti", null);
-                if (out2 == null) {
+                String target = args.value("--qti", null);
+                if (target == null) {
                     throw new Args.UsageException("export needs --qti OUT.zip");
                 }
-                return export(Path.of(out2), Path.of(args.value("--data", "data")), out, err);
+                return export(Path.of(target), Path.of(args.value("--data", "data")), out, err);
             }
             if (!action.equals("validate") && !action.equals("import")) {
                 throw new Args.UsageException("unknown action \"" + action + "\" (actions: validate, import, export)");

@@ -203,7 +203,8 @@ final class ScriptedKiosk implements AutoCloseable {
         }
     }
 
-    private static <T> CompletableFuture<T> call(ExecutorService ui, java.util.concurrent.Callable<T> work) {
+    /** Runs {@code work} on the kiosk's UI thread (tests use it to drive a view model as the screen would). */
+    static <T> CompletableFuture<T> call(ExecutorService ui, java.util.concurrent.Callable<T> work) {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {

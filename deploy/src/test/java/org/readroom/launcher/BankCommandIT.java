@@ -77,6 +77,40 @@ class BankCommandIT {
     }
 
     @Test
+    void theBankExportsAsQtiThatValidatesAndAServerWithoutItsCasesRefusesIt() throws Exception {
+        Path first = folder.resolve("first");
+        Path second = folder.resolve("second");
+        assertEquals(0, run("bank", "import", EXAMPLE.toString(), "--data", first.toString()), printed());
+        Path qti = folder.resolve("bank-qti.zip");
+        assertEquals(0, run("bank", "export", "--qti", qti.toString(), "--data", first.toString()), printed());
+        assertTrue(
+                outLines().get(0).startsWith("exported ") && outLines().get(0).contains(" of 11 items to " + qti),
+                printed());
+        assertEquals(0, run("bank", "validate", qti.toString()), printed());
+        // The package names image series by id; a server without those cases refuses the items that need them,
+        // saying so, and keeps nothing of the import.
+        assertEquals(1, run("bank", "import", qti.toString(), "--data", second.toString()), printed());
+        List<String> refused =
+                outLines().stream().filter(l -> l.startsWith(qti + "!")).toList();
+        assertFalse(refused.isEmpty(), printed());
+        assertTrue(
+                refused.stream().allMatch(l -> l.endsWith("is not in the case library; import the case first")),
+                printed());
+        assertEquals(List.of(), items(second));
+        assertEquals(2, run("bank", "export", "--data", first.toString()), "--qti is required");
+        assertEquals(
+                1,
+                run(
+                        "bank",
+                        "export",
+                        "--qti",
+                        qti.toString(),
+                        "--data",
+                        folder.resolve("none").toString()));
+        assertTrue(printed().contains("holds no ReadRoom database"), printed());
+    }
+
+    @Test
     void validateOfTheExampleIsCleanAndSaysSeriesWereNotChecked() {
         assertEquals(0, run("bank", "validate", EXAMPLE.toString()), printed());
         assertEquals(List.of("1 file, 11 items, 0 problems"), outLines());

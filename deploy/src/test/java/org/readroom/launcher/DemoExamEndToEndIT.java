@@ -147,6 +147,9 @@ class DemoExamEndToEndIT {
             assertTrue(text.contains("张伟"), text);
             assertTrue(text.contains("医学影像学模拟考试（演示）"), "full-width punctuation survives: " + text);
             assertTrue(text.contains("待阅卷"), text);
+            assertTrue(
+                    text.contains("第13幅图像") && text.contains("image 13 at ("),
+                    "the hotspot mark reads as an" + " image number and a point: " + text);
             assertTrue(text.contains("Objective score: " + (long) objective + " / 17"), text);
             assertFalse(text.contains("??"), "no Chinese character was replaced: " + text);
         }

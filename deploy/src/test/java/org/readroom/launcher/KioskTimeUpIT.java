@@ -131,16 +131,7 @@ class KioskTimeUpIT {
     }
 
     private <T> T onUi(java.util.concurrent.Callable<T> work) throws Exception {
-        return CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return work.call();
-                            } catch (Exception e) {
-                                throw new java.util.concurrent.CompletionException(e);
-                            }
-                        },
-                        ui)
-                .get(30, TimeUnit.SECONDS);
+        return ScriptedKiosk.call(ui, work).get(30, TimeUnit.SECONDS);
     }
 
     private void onUi(Runnable work) throws Exception {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.readroom.core.bank.ChoiceOption;
+import org.readroom.core.bank.HotspotItem;
 import org.readroom.core.bank.Item;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
@@ -172,6 +173,23 @@ public final class SubmitService {
     static String describe(Item item, Answer answer) {
         if (answer == null || answer.isBlank()) {
             return "";
+        }
+        if (item instanceof HotspotItem) {
+            // "frame:x,y" means nothing to a reader: the image number counts from 1, as viewers show it.
+            return HotspotItem.parseAnswer(answer.text())
+                    .map(mark -> {
+                        var at = ((org.readroom.core.imaging.HotspotRegion.PointRegion) mark.region()).at();
+                        return String.format(
+                                java.util.Locale.ROOT,
+                                "第%d幅图像 (%.0f, %.0f) · image %d at (%.0f, %.0f)",
+                                mark.sliceIndex() + 1,
+                                at.x(),
+                                at.y(),
+                                mark.sliceIndex() + 1,
+                                at.x(),
+                                at.y());
+                    })
+                    .orElse(answer.text());
         }
         List<ChoiceOption> options = item.options();
         if (options.isEmpty()) {

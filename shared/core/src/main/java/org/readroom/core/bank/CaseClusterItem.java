@@ -1,5 +1,6 @@
 package org.readroom.core.bank;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import org.readroom.core.text.LocalizedText;
 
@@ -43,6 +44,12 @@ public record CaseClusterItem(
     @Override
     public boolean needsMarking() {
         return questions.stream().anyMatch(Item::needsMarking);
+    }
+
+    @Override
+    @JsonIgnore
+    public boolean isGroup() {
+        return true;
     }
 
     @Override

@@ -67,6 +67,6 @@ public sealed interface Item
     /** True for case clusters and B1 sets. */
     @JsonIgnore
     default boolean isGroup() {
-        return parts().size() != 1 || parts().get(0) != this;
+        return false;
     }
 }

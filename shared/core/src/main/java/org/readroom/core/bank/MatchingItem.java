@@ -1,5 +1,6 @@
 package org.readroom.core.bank;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,6 +60,12 @@ public record MatchingItem(
                     info));
         }
         return List.copyOf(parts);
+    }
+
+    @Override
+    @JsonIgnore
+    public boolean isGroup() {
+        return true;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.readroom.core.bank.CaseClusterItem;
 import org.readroom.core.bank.FillInItem;
 import org.readroom.core.bank.HotspotItem;
@@ -20,6 +21,10 @@ import org.readroom.core.bank.TrueFalseItem;
  * awaiting marking. Awarded marks are rounded to 1/10,000 of a mark. Pure and thread-safe.
  */
 public final class Scorer {
+
+    private static final Pattern TRAILING_STOP = Pattern.compile("[.。]+$");
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?(\\s*\\D.*)?");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)");
 
     private Scorer() {}
 
@@ -98,17 +103,17 @@ public final class Scorer {
                 .strip()
                 .toLowerCase(Locale.ROOT)
                 .replace('\u2212', '-')
-                .replaceAll("[.。]+$", "")
+                .transform(t -> TRAILING_STOP.matcher(t).replaceAll(""))
                 .replace("毫米", "mm")
                 .replace("厘米", "cm");
-        if (plain.matches("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?(\\s*\\D.*)?")) {
+        if (THOUSANDS.matcher(plain).matches()) {
             plain = plain.replace(",", ""); // thousands separators, not a decimal comma
         }
         String unitPlain = Normalizer.normalize(unit, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         if (!unitPlain.isEmpty() && plain.endsWith(unitPlain)) {
             plain = plain.substring(0, plain.length() - unitPlain.length()).strip();
         }
-        if (!plain.matches("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)")) {
+        if (!NUMBER.matcher(plain).matches()) {
             return null;
         }
         return Double.parseDouble(plain.replace(',', '.'));

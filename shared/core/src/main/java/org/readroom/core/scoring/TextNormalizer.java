@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.readroom.core.bank.FillInRules;
 
 /**
@@ -13,6 +16,12 @@ import org.readroom.core.bank.FillInRules;
  * {@link FillInRules} say, case is folded, punctuation dropped, spaces dropped and synonyms read as one term.
  */
 public final class TextNormalizer {
+
+    private static final Pattern LONE_DOT = Pattern.compile("(?<!\\d)\\.|\\.(?!\\d)");
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}&&[^.]]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Each rule set's synonym table, built once: scoring normalises every answer of every candidate. */
+    private static final Map<FillInRules, List<String[]>> TABLES = new ConcurrentHashMap<>();
 
     private TextNormalizer() {}
 
@@ -32,11 +41,13 @@ public final class TextNormalizer {
         if (!rules.keepPunctuation()) {
             // Unicode punctuation (P*) and symbols such as the ideographic full stop; a decimal point between digits
             // stays, so "1.5" does not become "15".
-            folded = folded.replaceAll("(?<!\\d)\\.|\\.(?!\\d)", " ").replaceAll("[\\p{P}&&[^.]]", " ");
+            folded = PUNCTUATION
+                    .matcher(LONE_DOT.matcher(folded).replaceAll(" "))
+                    .replaceAll(" ");
         }
         folded = rules.ignoreSpaces()
-                ? folded.replaceAll("\\s+", "")
-                : folded.strip().replaceAll("\\s+", " ");
+                ? SPACES.matcher(folded).replaceAll("")
+                : SPACES.matcher(folded.strip()).replaceAll(" ");
         return replaceSynonyms(folded.strip(), rules);
     }
 
@@ -44,18 +55,7 @@ public final class TextNormalizer {
         if (rules.synonyms().isEmpty()) {
             return text;
         }
-        // Each term is normalised like the answer (without synonyms) and replaced by its group's first term,
-        // longest terms first so that "右肺上叶" is not half-replaced by a shorter synonym.
-        List<String[]> replacements = new ArrayList<>();
-        FillInRules plain = new FillInRules(rules.caseSensitive(), rules.keepPunctuation(), rules.ignoreSpaces(), null);
-        for (List<String> group : rules.synonyms()) {
-            String canonical = normalize(group.get(0), plain);
-            // The first term maps to itself so that, longest match first, "MRI" is not read as "MR" + "I".
-            for (String term : group) {
-                replacements.add(new String[] {normalize(term, plain), canonical});
-            }
-        }
-        replacements.sort(Comparator.comparingInt((String[] r) -> r[0].length()).reversed());
+        List<String[]> replacements = TABLES.computeIfAbsent(rules, TextNormalizer::synonymTable);
         StringBuilder out = new StringBuilder();
         int at = 0;
         outer:
@@ -71,5 +71,23 @@ public final class TextNormalizer {
             at++;
         }
         return out.toString();
+    }
+
+    /**
+     * Each term normalised like the answer (without synonyms), with its group's first term, longest terms first so
+     * that "右肺上叶" is not half-replaced by a shorter synonym.
+     */
+    private static List<String[]> synonymTable(FillInRules rules) {
+        List<String[]> replacements = new ArrayList<>();
+        FillInRules plain = new FillInRules(rules.caseSensitive(), rules.keepPunctuation(), rules.ignoreSpaces(), null);
+        for (List<String> group : rules.synonyms()) {
+            String canonical = normalize(group.get(0), plain);
+            // The first term maps to itself so that, longest match first, "MRI" is not read as "MR" + "I".
+            for (String term : group) {
+                replacements.add(new String[] {normalize(term, plain), canonical});
+            }
+        }
+        replacements.sort(Comparator.comparingInt((String[] r) -> r[0].length()).reversed());
+        return List.copyOf(replacements);
     }
 }

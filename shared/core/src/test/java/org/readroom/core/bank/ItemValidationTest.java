@@ -35,6 +35,9 @@ class ItemValidationTest {
             assertTrue(new String(json, java.nio.charset.StandardCharsets.UTF_8)
                     .contains("\"type\":\"" + item.type().wireName() + "\""));
             assertEquals(item, Wire.decode(json, Item.class), item.type().name());
+            assertTrue(
+                    !new String(json, java.nio.charset.StandardCharsets.UTF_8).contains("\"group\""),
+                    "isGroup() is not a field of the bank format");
         }
     }
 
