@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.readroom.core.paper.navigation.Moves;
 import org.readroom.core.protocol.Messages.SubmitResponse;
 import org.readroom.server.ExamServer;
 import org.readroom.server.demo.DemoExam;
@@ -118,6 +121,11 @@ class DemoExamEndToEndIT {
             }
         }
         assertEquals(DemoPaper.questionCount(), awarded.size(), "every question has a score row");
+        // Moving on from each answered step of the A4 case is in the record too, and is no answer.
+        Set<String> moves = answers.keySet().stream().filter(Moves::isMove).collect(Collectors.toSet());
+        assertTrue(moves.contains(Moves.eventId(DemoPaper.CASE_FOLLOW_UP_ITEM)), moves.toString());
+        assertTrue(moves.size() <= 2, "leaving step 1, and step 2 unless the case comes last: " + moves);
+        answers.keySet().removeIf(Moves::isMove);
         assertEquals(DemoPaper.questionCount(), answers.size(), "every question has a stored answer");
         assertTrue(answers.get(DemoPaper.REPORT_ITEM).contains("右肺类圆形结节"), answers.toString());
         double objective = awarded.entrySet().stream()

@@ -1,6 +1,8 @@
 package org.readroom.launcher;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.readroom.core.bank.HotspotItem;
 import org.readroom.core.bank.ReportItem;
 import org.readroom.core.bank.TrueFalseItem;
 import org.readroom.core.dicom.phantom.ChestPhantom;
+import org.readroom.core.paper.navigation.Moves;
 import org.readroom.core.protocol.DeliveredGroup;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.ItemKind;
@@ -105,9 +109,11 @@ class EveryItemTypeIT {
                 ItemKind.REPORT,
                 items.get(at.get(DemoPaper.WRITTEN_REPORT_ITEM)).kind());
 
-        // A4: the first case answer locks once the candidate moves to the next step.
+        // A4: the steps open one at a time, and the first answer locks once the candidate moves to the next step.
+        assertFalse(onUi(() -> exam.isOpen(caseFirst + 1)), "step 2 waits for step 1");
+        onUi(() -> exam.goTo(caseFirst + 1));
+        assertEquals(caseFirst, onUi(() -> exam.indexProperty().get()), "a jump to step 2 lands on step 1");
         onUi(() -> {
-            exam.goTo(caseFirst);
             exam.choose("A");
             exam.goTo(caseFirst + 1);
             exam.choose(TrueFalseItem.TRUE);
@@ -117,6 +123,18 @@ class EveryItemTypeIT {
         assertTrue(onUi(() -> exam.isLocked(DemoPaper.CASE_DIAGNOSIS_ITEM)));
         assertEquals(Set.of("A"), onUi(() -> exam.answerTo(DemoPaper.CASE_DIAGNOSIS_ITEM)
                 .choices()));
+        // The moves that locked the steps are in the answer chain, so the server holds the same rules.
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedIds(candidate.candidateNumber())
+                .containsAll(List.of(
+                        Moves.eventId(DemoPaper.CASE_FOLLOW_UP_ITEM), Moves.eventId(DemoPaper.CASE_DIAGNOSIS_ITEM))));
+
+        // A restarted kiosk rebuilds the same state from the record: both steps stay locked, and it opens on step 1,
+        // where the record ends.
+        CompletableFuture.runAsync(exam::stop, ui).get(30, TimeUnit.SECONDS);
+        exam = kiosk.open(kiosk.logIn(candidate, ui), ui, Clock.systemUTC()).get(60, TimeUnit.SECONDS);
+        assertTrue(onUi(() -> exam.isLocked(DemoPaper.CASE_DIAGNOSIS_ITEM)));
+        assertTrue(onUi(() -> exam.isLocked(DemoPaper.CASE_FOLLOW_UP_ITEM)));
+        assertEquals(caseFirst, onUi(() -> exam.indexProperty().get()));
 
         ChestPhantom.Landmarks nodule = ChestPhantom.landmarks(DemoExam.SLICES, DemoExam.SIZE);
         onUi(() -> {
@@ -153,6 +171,20 @@ class EveryItemTypeIT {
         assertTrue(
                 !scores.containsKey(DemoPaper.CASE_ITEM) && !scores.containsKey(DemoPaper.MATCHING_ITEM),
                 "groups are scored through their questions: " + scores.keySet());
+    }
+
+    /** Every id in the candidate's stored record: questions and move events. */
+    private Set<String> storedIds(String candidateNumber) throws Exception {
+        Set<String> ids = new java.util.HashSet<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("readroom.db"));
+                Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery("SELECT a.item_id FROM answers a JOIN candidates c"
+                        + " ON c.id = a.candidate_id WHERE c.candidate_number = '" + candidateNumber + "'")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
     }
 
     private Map<String, String> scores(String candidateNumber) throws Exception {

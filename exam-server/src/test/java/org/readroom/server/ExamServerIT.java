@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.paper.navigation.Moves;
 import org.readroom.core.protocol.ApiPaths;
 import org.readroom.core.protocol.KioskApi;
 import org.readroom.core.protocol.Messages.AnswerSave;
@@ -247,6 +248,52 @@ class ExamServerIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("RR-1200"), missing.body());
+    }
+
+    @Test
+    void aReplayingClientCannotOpenALaterCaseStepEarlyOrChangeALockedOne() throws Exception {
+        KioskApi api = sitting(1);
+        ChainedAnswers chain = chain(1);
+        String step1 = DemoPaper.CASE_DIAGNOSIS_ITEM;
+        String step2 = DemoPaper.CASE_FOLLOW_UP_ITEM;
+        assertEquals(
+                ErrorCode.STEP_NOT_OPEN,
+                errorOf(api.save(ChainedAnswers.chained(chain.head(), 1, step2, Set.of("T"), ""))),
+                "step 2 of the A4 case opens once step 1 is answered");
+        assertEquals(
+                ErrorCode.STEP_NOT_OPEN,
+                errorOf(api.save(ChainedAnswers.chained(chain.head(), 1, Moves.eventId(step2), Set.of(), ""))));
+        get(api.save(chain.next(1, step1, Set.of("B"), "")));
+        get(api.save(chain.next(2, step1, Set.of("A"), "")));
+        get(api.save(chain.next(3, Moves.eventId(step2), Set.of(), "")));
+        assertEquals(
+                ErrorCode.QUESTION_LOCKED,
+                errorOf(api.save(ChainedAnswers.chained(chain.head(), 4, step1, Set.of("C"), ""))),
+                "step 1 was answered and left");
+        assertEquals(
+                ErrorCode.BAD_REQUEST,
+                errorOf(api.save(ChainedAnswers.chained(chain.head(), 4, Moves.eventId(step1), Set.of("C"), ""))),
+                "a move event carries no answer");
+        get(api.save(chain.next(4, Moves.eventId(step1), Set.of(), "")));
+        get(api.save(chain.next(5, step2, Set.of("T"), "")));
+
+        // The rules come from the stored record, so a restarted server refuses the same change.
+        vertx.undeploy(vertx.deploymentIDs().iterator().next())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        startServer();
+        KioskApi again = loggedIn(1);
+        assertEquals(
+                ErrorCode.QUESTION_LOCKED,
+                errorOf(again.save(ChainedAnswers.chained(chain.head(), 6, step1, Set.of("C"), ""))));
+        get(again.save(chain.next(6, DemoPaper.UNIT_ITEM, Set.of(), "HU")));
+        assertEquals(
+                ErrorCode.QUESTION_LOCKED,
+                errorOf(again.save(ChainedAnswers.chained(chain.head(), 7, step2, Set.of("F"), ""))),
+                "step 2 was left for another question");
+        var handedIn = get(again.submit(new SubmitRequest(6, chain.head())));
+        assertEquals(3, handedIn.answered(), "move events are not answers");
     }
 
     @Test

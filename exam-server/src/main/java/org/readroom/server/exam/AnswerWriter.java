@@ -7,16 +7,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.journal.AnswerChain;
+import org.readroom.core.paper.CandidatePaper;
+import org.readroom.core.paper.Paper;
+import org.readroom.core.paper.navigation.Moves;
+import org.readroom.core.paper.navigation.Navigation;
+import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.Messages.AnswerSave;
+import org.readroom.core.protocol.Messages.SavedAnswer;
 import org.readroom.core.session.CandidateStatus;
 import org.readroom.server.store.Database;
 
@@ -34,15 +45,26 @@ public final class AnswerWriter {
     private final Database database;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Per paper (papers never change): its questions in authoring order, and those the navigation rules may refuse. */
+    private final Map<String, Rules> navigationRules = new ConcurrentHashMap<>();
 
     public AnswerWriter(Database database) {
         this.database = database;
     }
 
-    /** Completes once the change is committed (or was already stored), or fails with the reason it was refused. */
-    public Future<Void> save(CandidateRecord candidate, AnswerSave save, long now) {
+    /**
+     * Completes once the change is committed (or was already stored), or fails with the reason it was refused. On a
+     * paper with a locking case or an irreversible section the change is also checked against where the candidate's
+     * record says they have been ({@link Navigation}).
+     */
+    public Future<Void> save(CandidateRecord candidate, AnswerSave save, long now, Paper paper) {
         Promise<Void> done = Promise.promise();
-        queue.add(new Pending(candidate, save, now, done));
+        Rules rules = navigationRules.computeIfAbsent(paper.id(), id -> {
+            List<DeliveredItem> questions = CandidatePaper.inAuthoringOrder(paper);
+            return new Rules(questions, Navigation.ruledQuestions(questions));
+        });
+        String question = Moves.isMove(save.itemId()) ? Moves.target(save.itemId()) : save.itemId();
+        queue.add(new Pending(candidate, save, now, rules.ruled().contains(question) ? rules.questions() : null, done));
         schedule();
         return done.future();
     }
@@ -132,6 +154,21 @@ public final class AnswerWriter {
             return new ApiException(
                     ErrorCode.CHAIN_BROKEN, "sequence " + save.sequence() + " does not chain to the stored record");
         }
+        if (pending.rules() != null) {
+            List<SavedAnswer> latest = ExamStore.latestAnswers(connection, candidateId);
+            Navigation navigation = new Navigation(pending.rules());
+            navigation.resume(Navigation.visits(latest));
+            Set<String> answered = new HashSet<>();
+            for (Navigation.Visit visit : Navigation.visits(latest)) {
+                if (!visit.blank()) {
+                    answered.add(visit.id());
+                }
+            }
+            Optional<Navigation.Refusal> refusal = navigation.refusal(save.itemId(), answered::contains);
+            if (refusal.isPresent()) {
+                return new ApiException(refusal.get().code(), refusal.get().reason());
+            }
+        }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO answers (candidate_id, sequence,"
                         + " item_id, choices, text, received_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement seen =
@@ -162,5 +199,9 @@ public final class AnswerWriter {
         }
     }
 
-    private record Pending(CandidateRecord candidate, AnswerSave save, long now, Promise<Void> done) {}
+    /** {@code rules}: the paper's questions when this change must be checked against the navigation rules, else null. */
+    private record Pending(
+            CandidateRecord candidate, AnswerSave save, long now, List<DeliveredItem> rules, Promise<Void> done) {}
+
+    private record Rules(List<DeliveredItem> questions, Set<String> ruled) {}
 }

@@ -14,6 +14,7 @@ import org.readroom.core.bank.Item;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.journal.AnswerChain;
+import org.readroom.core.paper.navigation.Moves;
 import org.readroom.core.protocol.ApiPaths;
 import org.readroom.core.protocol.DeliveryMessages.PackageInfo;
 import org.readroom.core.protocol.Messages.AnswerAck;
@@ -221,12 +222,21 @@ public final class KioskRoutes {
                                 ErrorCode.TIME_IS_OVER, "candidate " + c.candidateNumber() + " is past the deadline"));
                     }
                     return bank.paper(c.paperId()).compose(paper -> {
+                        boolean move = Moves.isMove(save.itemId());
+                        String question = move ? Moves.target(save.itemId()) : save.itemId();
                         Item item = paper.questions().stream()
-                                .filter(i -> i.id().equals(save.itemId()))
+                                .filter(i -> i.id().equals(question))
                                 .findFirst()
                                 .orElse(null);
                         if (item == null) {
                             return Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_ITEM, save.itemId()));
+                        }
+                        if (move
+                                && !(blank(save.text())
+                                        && (save.choices() == null
+                                                || save.choices().isEmpty()))) {
+                            return Future.failedFuture(new ApiException(
+                                    ErrorCode.BAD_REQUEST, "move event " + save.itemId() + " carries an answer"));
                         }
                         Set<String> options =
                                 item.options().stream().map(ChoiceOption::id).collect(Collectors.toSet());
@@ -235,7 +245,7 @@ public final class KioskRoutes {
                                     ErrorCode.BAD_REQUEST,
                                     "choices " + save.choices() + " are not options of " + save.itemId()));
                         }
-                        return answers.save(c, save, now).onSuccess(v -> seats.changed(c.sessionId()));
+                        return answers.save(c, save, now, paper).onSuccess(v -> seats.changed(c.sessionId()));
                     });
                 })
                 .map(v -> new AnswerAck(save.sequence(), now));

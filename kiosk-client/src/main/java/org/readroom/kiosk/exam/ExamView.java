@@ -162,6 +162,8 @@ public final class ExamView extends BorderPane {
             if (i == model.indexProperty().get()) {
                 button.getStyleClass().add("current");
             }
+            // A closed section, or a case step that opens once the earlier steps are answered.
+            button.setDisable(!model.isOpen(i));
             int target = i;
             button.setOnAction(e -> go(target));
             navigator.getChildren().add(button);

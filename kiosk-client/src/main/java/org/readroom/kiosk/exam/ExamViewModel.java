@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +39,7 @@ import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.journal.AnswerJournal;
 import org.readroom.core.packaging.PackageException;
 import org.readroom.core.paper.OpenedPaper;
+import org.readroom.core.paper.navigation.Moves;
 import org.readroom.core.paper.navigation.Navigation;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.ItemKind;
@@ -159,18 +162,25 @@ public final class ExamViewModel {
                         state == AnswerSync.State.REJECTED
                                 ? text.get("sync.REJECTED", text.error(rejection))
                                 : text.get("sync." + state.name(), pending))));
-        for (SavedAnswer saved : paper.answers()) {
-            answers.put(saved.itemId(), new Answer(saved.itemId(), saved.choices(), saved.text()));
-        }
-        // Changes made here before a crash and never acknowledged are on screen again, and on their way.
+        // The record so far: the server's latest entry per question (and per move event), then the changes made
+        // here before a crash and never acknowledged, which are on screen again and on their way.
+        List<SavedAnswer> record = new ArrayList<>(paper.answers());
         for (AnswerSave replayed : sync.replayed()) {
-            answers.put(
+            record.add(new SavedAnswer(
                     replayed.itemId(),
-                    new Answer(replayed.itemId(), replayed.choices(), replayed.text() == null ? "" : replayed.text()));
+                    replayed.choices() == null ? Set.of() : replayed.choices(),
+                    replayed.text() == null ? "" : replayed.text(),
+                    replayed.sequence()));
+        }
+        record.sort(Comparator.comparingLong(SavedAnswer::sequence));
+        for (SavedAnswer saved : record) {
+            if (!Moves.isMove(saved.itemId())) {
+                answers.put(saved.itemId(), new Answer(saved.itemId(), saved.choices(), saved.text()));
+            }
         }
         syncStatus.set(text.get("sync.SAVED"));
-        navigation.resume(this::isAnswered);
-        index.set(navigation.firstOpen());
+        // Locked case steps and closed sections stay so, and the paper opens where the record ends.
+        index.set(navigation.resume(Navigation.visits(record)));
         current.set(paper.items().get(index.get()));
         answered.set(countAnswered());
         tick();
@@ -331,11 +341,24 @@ public final class ExamViewModel {
         return text.of(paper.title());
     }
 
+    /**
+     * Goes to a question, as far as the paper's rules allow (a closed section keeps the candidate here; a later step of
+     * a case that opens step by step leads to its first unanswered step). Typing is sent first, and a move that locks a
+     * step or closes a section is journalled and sent after it, so the server holds the same rules.
+     */
     public void goTo(int newIndex) {
         flushTyping(true);
-        int clamped = navigation.move(index.get(), newIndex, this::isAnswered);
-        index.set(clamped);
-        current.set(paper.items().get(clamped));
+        Navigation.Move move = navigation.move(index.get(), newIndex, this::isAnswered);
+        if (move.journalled() && answering()) {
+            send(new Answer(Moves.eventId(paper.items().get(move.index()).id()), Set.of(), ""));
+        }
+        index.set(move.index());
+        current.set(paper.items().get(move.index()));
+    }
+
+    /** True when the candidate may go to question {@code i} now; the question list greys out the others. */
+    public boolean isOpen(int i) {
+        return navigation.isOpen(i, this::isAnswered);
     }
 
     /** True when going to question {@code newIndex} leaves an irreversible section for good (the view confirms). */

@@ -81,9 +81,11 @@ final class QuestionPane extends VBox {
     }
 
     private Node groupHeader(DeliveredGroup group) {
-        String title = group.kind() == DeliveredGroup.Kind.CASE
-                ? text.get("exam.caseGroup", group.size())
-                : text.get("exam.matchingGroup", group.size());
+        String title = group.kind() == DeliveredGroup.Kind.MATCHING
+                ? text.get("exam.matchingGroup", group.size())
+                : group.locksOnceAnswered()
+                        ? text.get("exam.caseGroupStepwise", group.size())
+                        : text.get("exam.caseGroup", group.size());
         Label heading = new Label(title);
         heading.getStyleClass().add("group-title");
         Label shared = new Label(text.of(group.text()));

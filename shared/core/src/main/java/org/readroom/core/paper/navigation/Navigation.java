@@ -1,21 +1,62 @@
 package org.readroom.core.paper.navigation;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.protocol.DeliveredItem;
+import org.readroom.core.protocol.Messages.SavedAnswer;
 
 /**
- * Where a candidate may go and what they may still change, as the computer-based national exams do it: a question of
- * a case that locks once answered (A4, {@code DeliveredGroup.locksOnceAnswered}) can be looked at but not changed
- * after the candidate has answered it and moved to another question; and once the candidate moves on from an
- * irreversible section ({@code DeliveredSection.irreversible}) they cannot go back to it. Not thread-safe: the kiosk's
- * UI thread owns it.
+ * Where a candidate may go and what they may still change, as the computer-based national exams do it:
+ *
+ * <ul>
+ *   <li>the steps of a case that locks once answered (A4, {@code DeliveredGroup.locksOnceAnswered}) open one at a
+ *       time: a later step is shown only once every earlier one is answered, and an answered step can be looked at
+ *       but not changed after the candidate has moved to another question;
+ *   <li>once the candidate moves on from an irreversible section ({@code DeliveredSection.irreversible}) they cannot
+ *       go back to it.
+ * </ul>
+ *
+ * <p>The kiosk moves the candidate with {@link #move}; a move that locks a step or closes a section is journalled in
+ * the answer chain as a {@link Moves move event}, so the server (and a kiosk after a restart) rebuilds the same state
+ * from the record with {@link #resume} and {@link #refusal} refuses a change the rules forbid. Not thread-safe: the
+ * kiosk's UI thread, or one server check, owns an instance.
  */
 public final class Navigation {
 
+    /**
+     * One entry of a candidate's record as it matters here: the answered question or the move event's id
+     * ({@link Moves#eventId}), whether the answer is blank, and its sequence number. The record may hold only the
+     * latest entry per id, as the server's saved answers do: that is enough.
+     */
+    public record Visit(String id, boolean blank, long sequence) {}
+
+    /** The visits of a candidate's saved answers (the latest entry per question or move event). */
+    public static List<Visit> visits(List<SavedAnswer> saved) {
+        return saved.stream()
+                .map(a -> new Visit(
+                        a.itemId(),
+                        (a.choices() == null || a.choices().isEmpty())
+                                && (a.text() == null || a.text().isBlank()),
+                        a.sequence()))
+                .toList();
+    }
+
+    /** Where a move ended, and whether it changed what the candidate may do (then the kiosk journals it). */
+    public record Move(int index, boolean journalled) {}
+
+    /** Why a change is refused: the error code and a sentence naming the question. */
+    public record Refusal(ErrorCode code, String reason) {}
+
     private final List<DeliveredItem> items;
+    private final Map<String, Integer> positions = new HashMap<>();
     private final Set<String> locked = new HashSet<>();
     /** The position (in paper order) of the furthest section the candidate has entered. */
     private int furthestSection;
@@ -26,46 +67,131 @@ public final class Navigation {
         this.items = List.copyOf(items);
         // Sections arrive in paper order with their questions together: a section's position counts the changes.
         this.sectionPositions = new int[this.items.size()];
-        for (int i = 1; i < this.items.size(); i++) {
-            boolean same = sectionId(this.items.get(i - 1)).equals(sectionId(this.items.get(i)));
-            sectionPositions[i] = sectionPositions[i - 1] + (same ? 0 : 1);
+        for (int i = 0; i < this.items.size(); i++) {
+            positions.put(this.items.get(i).id(), i);
+            if (i > 0) {
+                boolean same = sectionId(this.items.get(i - 1)).equals(sectionId(this.items.get(i)));
+                sectionPositions[i] = sectionPositions[i - 1] + (same ? 0 : 1);
+            }
         }
     }
 
+    /** True when the paper has a locking case or an irreversible section: otherwise every move is free. */
+    public static boolean hasRules(List<DeliveredItem> items) {
+        return items.stream().anyMatch(Navigation::isRuled);
+    }
+
     /**
-     * The candidate leaves question {@code from} for question {@code to}: an answered question of a locking case
-     * becomes read-only. Returns the index the candidate may go to ({@code to}, clamped to the paper).
+     * The questions whose answers and moves the rules may refuse: the steps of locking cases and the questions of
+     * irreversible sections. A change to any other question is always allowed.
      */
-    public int move(int from, int to, Predicate<String> answered) {
+    public static Set<String> ruledQuestions(List<DeliveredItem> items) {
+        Set<String> ruled = new HashSet<>();
+        items.stream().filter(Navigation::isRuled).forEach(item -> ruled.add(item.id()));
+        return Set.copyOf(ruled);
+    }
+
+    private static boolean isRuled(DeliveredItem item) {
+        return locksOnceAnswered(item)
+                || (item.section() != null && item.section().irreversible());
+    }
+
+    /**
+     * The candidate leaves question {@code from} for question {@code to} ({@code from} -1 when opening the paper): an
+     * answered step of a locking case becomes read-only. A closed question keeps the candidate where they are; a step
+     * of a locking case whose earlier steps are not all answered leads to the first unanswered one. Moves are clamped
+     * to the paper.
+     */
+    public Move move(int from, int to, Predicate<String> answered) {
         int target = Math.max(0, Math.min(items.size() - 1, to));
+        boolean here = from >= 0 && from < items.size();
         if (isClosed(target)) {
-            return from >= 0 && from < items.size() ? from : firstOpen();
+            return new Move(here ? from : firstOpen(), false);
         }
-        furthestSection = Math.max(furthestSection, sectionOf(target));
-        if (from >= 0 && from < items.size() && from != target) {
+        target = firstUnansweredStep(target, answered);
+        boolean changed = false;
+        if (sectionOf(target) > furthestSection) {
+            furthestSection = sectionOf(target);
+            changed = true;
+        }
+        if (here && from != target) {
             DeliveredItem leaving = items.get(from);
             if (locksOnceAnswered(leaving) && answered.test(leaving.id())) {
-                locked.add(leaving.id());
+                changed |= locked.add(leaving.id());
             }
         }
-        return target;
+        return new Move(target, changed);
     }
 
     /**
-     * After a restart the candidate has left every answered question: lock those of locking cases; and they had
-     * reached at least the furthest section holding an answer.
+     * Rebuilds the state from a candidate's record (answers and move events): they reached the furthest section any
+     * entry names, and left every answered step of a locking case that a later entry names another question. Returns
+     * where the candidate was last (the question of the last entry), or the first open question when the record is
+     * empty.
      */
-    public void resume(Predicate<String> answered) {
-        for (int i = 0; i < items.size(); i++) {
-            if (answered.test(items.get(i).id())) {
-                furthestSection = Math.max(furthestSection, sectionOf(i));
+    public int resume(List<Visit> record) {
+        List<Visit> ordered = new ArrayList<>(record);
+        ordered.sort(Comparator.comparingLong(Visit::sequence));
+        int last = -1;
+        for (Visit visit : ordered) {
+            Integer position = positions.get(questionOf(visit.id()));
+            if (position != null) {
+                furthestSection = Math.max(furthestSection, sectionOf(position));
+                last = position;
             }
         }
-        for (DeliveredItem item : items) {
-            if (locksOnceAnswered(item) && answered.test(item.id())) {
-                locked.add(item.id());
+        Map<String, Visit> latest = new HashMap<>();
+        for (Visit visit : ordered) {
+            latest.put(visit.id(), visit);
+        }
+        for (Visit visit : latest.values()) {
+            Integer position = positions.get(visit.id());
+            if (position == null || visit.blank() || !locksOnceAnswered(items.get(position))) {
+                continue;
+            }
+            boolean leftAfter = ordered.stream()
+                    .anyMatch(v -> v.sequence() > visit.sequence()
+                            && !questionOf(v.id()).equals(visit.id()));
+            if (leftAfter) {
+                locked.add(visit.id());
             }
         }
+        return last >= 0 && !isClosed(last) ? last : firstOpen();
+    }
+
+    /**
+     * Why the rules refuse an entry the candidate's record is about to get (an answer to {@code id}, or the move event
+     * {@code id}), given the state {@link #resume} rebuilt; empty when it is allowed. Unknown questions are not judged
+     * here.
+     */
+    public Optional<Refusal> refusal(String id, Predicate<String> answered) {
+        boolean isMove = Moves.isMove(id);
+        String question = questionOf(id);
+        Integer position = positions.get(question);
+        if (position == null) {
+            return Optional.empty();
+        }
+        DeliveredItem item = items.get(position);
+        if (isClosed(position)) {
+            return Optional.of(new Refusal(
+                    ErrorCode.SECTION_CLOSED,
+                    "question " + question + " is in section " + item.section().id()
+                            + ", which the candidate has left"));
+        }
+        if (!isMove && locked.contains(question)) {
+            return Optional.of(new Refusal(
+                    ErrorCode.QUESTION_LOCKED,
+                    "question " + question + " of case " + item.group().id()
+                            + " was answered and left; it can no longer change"));
+        }
+        int open = firstUnansweredStep(position, answered);
+        if (open != position) {
+            return Optional.of(new Refusal(
+                    ErrorCode.STEP_NOT_OPEN,
+                    "question " + question + " of case " + item.group().id() + " opens after "
+                            + items.get(open).id() + " is answered"));
+        }
+        return Optional.empty();
     }
 
     /** True when the candidate may no longer change the answer to this question. */
@@ -73,12 +199,13 @@ public final class Navigation {
         if (locked.contains(itemId)) {
             return true;
         }
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).id().equals(itemId)) {
-                return isClosed(i);
-            }
-        }
-        return false;
+        Integer position = positions.get(itemId);
+        return position != null && isClosed(position);
+    }
+
+    /** True when the candidate may go to question {@code index} now (the question list greys out the others). */
+    public boolean isOpen(int index, Predicate<String> answered) {
+        return index >= 0 && index < items.size() && !isClosed(index) && firstUnansweredStep(index, answered) == index;
     }
 
     /**
@@ -109,6 +236,27 @@ public final class Navigation {
         return 0;
     }
 
+    /**
+     * The question at {@code index}, or, when it is a step of a locking case, the first of its earlier steps that is
+     * not answered yet.
+     */
+    private int firstUnansweredStep(int index, Predicate<String> answered) {
+        DeliveredItem item = items.get(index);
+        if (!locksOnceAnswered(item)) {
+            return index;
+        }
+        int start = index;
+        while (start > 0 && sameGroup(items.get(start - 1), item)) {
+            start--;
+        }
+        for (int i = start; i < index; i++) {
+            if (!answered.test(items.get(i).id())) {
+                return i;
+            }
+        }
+        return index;
+    }
+
     /** A question in an irreversible section the candidate has already moved beyond. */
     private boolean isClosed(int index) {
         DeliveredItem item = items.get(index);
@@ -117,6 +265,16 @@ public final class Navigation {
 
     private int sectionOf(int index) {
         return sectionPositions[index];
+    }
+
+    private static String questionOf(String id) {
+        return Moves.isMove(id) ? Moves.target(id) : id;
+    }
+
+    private static boolean sameGroup(DeliveredItem a, DeliveredItem b) {
+        return a.group() != null
+                && b.group() != null
+                && a.group().id().equals(b.group().id());
     }
 
     private static String sectionId(DeliveredItem item) {
