@@ -7,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,34 +131,5 @@ class KioskTimeUpIT {
 
     private void onUi(Runnable work) throws Exception {
         CompletableFuture.runAsync(work, ui).get(30, TimeUnit.SECONDS);
-    }
-
-    /** The system clock moved forward by a test; the server and the kiosk each have their own. */
-    private static final class ShiftedClock extends Clock {
-        private final AtomicLong shift = new AtomicLong();
-
-        void shift(Duration by) {
-            shift.addAndGet(by.toMillis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public long millis() {
-            return System.currentTimeMillis() + shift.get();
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.readroom.core.paper.Paper;
 import org.readroom.core.paper.navigation.Moves;
 import org.readroom.core.paper.navigation.Navigation;
 import org.readroom.core.protocol.DeliveredItem;
+import org.readroom.core.protocol.DeliveredSection;
 import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.SavedAnswer;
 import org.readroom.core.session.CandidateStatus;
@@ -45,7 +47,7 @@ public final class AnswerWriter {
     private final Database database;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    /** Per paper (papers never change): its questions in authoring order, and those the navigation rules may refuse. */
+    /** Per paper (papers never change): its navigation and section time rules. */
     private final Map<String, Rules> navigationRules = new ConcurrentHashMap<>();
 
     public AnswerWriter(Database database) {
@@ -59,12 +61,9 @@ public final class AnswerWriter {
      */
     public Future<Void> save(CandidateRecord candidate, AnswerSave save, long now, Paper paper) {
         Promise<Void> done = Promise.promise();
-        Rules rules = navigationRules.computeIfAbsent(paper.id(), id -> {
-            List<DeliveredItem> questions = CandidatePaper.inAuthoringOrder(paper);
-            return new Rules(questions, Navigation.ruledQuestions(questions));
-        });
+        Rules rules = navigationRules.computeIfAbsent(paper.id(), id -> Rules.of(paper));
         String question = Moves.isMove(save.itemId()) ? Moves.target(save.itemId()) : save.itemId();
-        queue.add(new Pending(candidate, save, now, rules.ruled().contains(question) ? rules.questions() : null, done));
+        queue.add(new Pending(candidate, save, now, rules.ruled().contains(question) ? rules : null, done));
         schedule();
         return done.future();
     }
@@ -156,7 +155,7 @@ public final class AnswerWriter {
         }
         if (pending.rules() != null) {
             List<SavedAnswer> latest = ExamStore.latestAnswers(connection, candidateId);
-            Navigation navigation = new Navigation(pending.rules());
+            Navigation navigation = new Navigation(pending.rules().questions());
             navigation.resume(Navigation.visits(latest));
             Set<String> answered = new HashSet<>();
             for (Navigation.Visit visit : Navigation.visits(latest)) {
@@ -167,6 +166,21 @@ public final class AnswerWriter {
             Optional<Navigation.Refusal> refusal = navigation.refusal(save.itemId(), answered::contains);
             if (refusal.isPresent()) {
                 return new ApiException(refusal.get().code(), refusal.get().reason());
+            }
+            DeliveredSection section = pending.rules().sectionOf(save.itemId());
+            Long limit =
+                    section == null ? null : pending.rules().timed().limits().get(section.id());
+            if (limit != null) {
+                Optional<ApiException> over = SectionTimes.enter(
+                        connection,
+                        current,
+                        section.id(),
+                        limit,
+                        pending.rules().timed(),
+                        pending.now());
+                if (over.isPresent()) {
+                    return over.get();
+                }
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO answers (candidate_id, sequence,"
@@ -199,9 +213,30 @@ public final class AnswerWriter {
         }
     }
 
-    /** {@code rules}: the paper's questions when this change must be checked against the navigation rules, else null. */
-    private record Pending(
-            CandidateRecord candidate, AnswerSave save, long now, List<DeliveredItem> rules, Promise<Void> done) {}
+    /** {@code rules}: the paper's rules when this change must be checked against them, else null. */
+    private record Pending(CandidateRecord candidate, AnswerSave save, long now, Rules rules, Promise<Void> done) {}
 
-    private record Rules(List<DeliveredItem> questions, Set<String> ruled) {}
+    /**
+     * A paper's questions in authoring order, those whose changes the rules may refuse (locking case steps, questions of
+     * irreversible or timed sections), and its timed sections.
+     */
+    private record Rules(
+            List<DeliveredItem> questions,
+            Set<String> ruled,
+            Map<String, DeliveredItem> byId,
+            SectionTimes.Timed timed) {
+
+        static Rules of(Paper paper) {
+            List<DeliveredItem> questions = CandidatePaper.inAuthoringOrder(paper);
+            Map<String, DeliveredItem> byId = new HashMap<>();
+            questions.forEach(q -> byId.put(q.id(), q));
+            return new Rules(questions, Navigation.ruledQuestions(questions), byId, SectionTimes.Timed.of(paper));
+        }
+
+        /** The section of the question an answer or move event names. */
+        DeliveredSection sectionOf(String id) {
+            DeliveredItem question = byId.get(Moves.isMove(id) ? Moves.target(id) : id);
+            return question == null ? null : question.section();
+        }
+    }
 }

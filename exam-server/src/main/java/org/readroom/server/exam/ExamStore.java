@@ -15,8 +15,10 @@ import java.util.Set;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.journal.AnswerChain;
+import org.readroom.core.paper.Paper;
 import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.SavedAnswer;
+import org.readroom.core.protocol.Messages.SectionClock;
 import org.readroom.core.session.CandidateLifecycle;
 import org.readroom.core.session.CandidateStatus;
 import org.readroom.core.session.SessionStatus;
@@ -303,6 +305,22 @@ public final class ExamStore {
 
     static Set<String> choices(String stored) {
         return stored.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(stored.split(",")));
+    }
+
+    /**
+     * The time left in each timed section the candidate has entered, as of {@code now} (empty for a paper without
+     * timed sections, or before the candidate's clock started).
+     */
+    public Future<List<SectionClock>> sectionClocks(CandidateRecord candidate, Paper paper, long now) {
+        SectionTimes.Timed timed = SectionTimes.Timed.of(paper);
+        if (!timed.any() || candidate.time().isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return database.read(connection -> SectionTimes.clocks(
+                timed,
+                SectionTimes.entries(connection, candidate.id(), timed),
+                candidate.time().get(),
+                now));
     }
 
     public Future<Long> lastSequence(long candidateId) {

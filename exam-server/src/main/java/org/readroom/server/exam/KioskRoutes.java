@@ -183,26 +183,32 @@ public final class KioskRoutes {
                             beat.alerts(),
                             c.status() == CandidateStatus.SITTING)
                     .ifPresent(gap -> interruptions.suggest(c, gap));
-            return Future.succeededFuture(new HeartbeatReply(
-                    clockOf(c, now),
-                    seats.takeMessages(c.id(), c.sessionId()),
-                    seats.live(c.id(), now).locked(),
-                    seats.heartbeatMillis()));
+            return bank.paper(c.paperId())
+                    .compose(paper -> exams.sectionClocks(c, paper, now))
+                    .map(sections -> new HeartbeatReply(
+                            clockOf(c, now),
+                            seats.takeMessages(c.id(), c.sessionId()),
+                            seats.live(c.id(), now).locked(),
+                            seats.heartbeatMillis(),
+                            sections));
         });
         Http.reply(ctx, result);
     }
 
     private void sitting(RoutingContext ctx) {
-        Future<Sitting> result = sitting(Http.principal(ctx), false)
-                .compose(c -> packages.latestPackage(c.paperId()).compose(pkg -> exams.sittingRecord(c)
-                        .map(held -> new Sitting(
+        long now = clock.millis();
+        Future<Sitting> result = sitting(Http.principal(ctx), false).compose(c -> packages.latestPackage(c.paperId())
+                .compose(pkg -> exams.sittingRecord(c).compose(held -> bank.paper(c.paperId())
+                        .compose(paper -> exams.sectionClocks(c, paper, now))
+                        .map(sections -> new Sitting(
                                 c.paperId(),
                                 pkg.map(PackageInfo::packageId).orElse(null),
                                 c.seed(),
                                 held.answers(),
                                 held.lastSequence(),
                                 held.chainHead(),
-                                resumeKey.secretFor(c)))));
+                                resumeKey.secretFor(c),
+                                sections)))));
         Http.reply(ctx, result);
     }
 

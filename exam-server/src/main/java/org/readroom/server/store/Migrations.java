@@ -24,7 +24,8 @@ final class Migrations {
             "V005__paused_before_move.sql",
             "V006__cases.sql",
             "V007__bank.sql",
-            "V008__paper_sections.sql");
+            "V008__paper_sections.sql",
+            "V009__section_entries.sql");
 
     private Migrations() {}
 

@@ -57,6 +57,8 @@ public final class ExamView extends BorderPane {
         setLeft(navigator());
         setBottom(buttons());
         model.currentProperty().addListener((obs, old, item) -> show(item));
+        model.revisionProperty()
+                .addListener((obs, old, now) -> show(model.currentProperty().get()));
         model.answeredProperty().addListener((obs, old, count) -> refreshNavigator());
         show(model.currentProperty().get());
         ticker = new Timeline(new KeyFrame(Duration.millis(500), e -> model.tick()));

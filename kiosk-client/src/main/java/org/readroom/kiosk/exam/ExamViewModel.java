@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,12 +51,14 @@ import org.readroom.core.protocol.Messages.Heartbeat;
 import org.readroom.core.protocol.Messages.HeartbeatReply;
 import org.readroom.core.protocol.Messages.LoginResponse;
 import org.readroom.core.protocol.Messages.SavedAnswer;
+import org.readroom.core.protocol.Messages.SectionClock;
 import org.readroom.core.protocol.Messages.Sitting;
 import org.readroom.core.protocol.Messages.SubmitRequest;
 import org.readroom.core.protocol.Messages.SubmitResponse;
 import org.readroom.core.protocol.ServerConnection;
 import org.readroom.core.scoring.Answer;
 import org.readroom.core.session.CandidateStatus;
+import org.readroom.core.text.LocalizedText;
 import org.readroom.core.time.Countdown;
 import org.readroom.core.time.TimeWarnings;
 import org.readroom.fx.i18n.UiText;
@@ -103,6 +106,15 @@ public final class ExamViewModel {
     private final Map<String, Answer> answers = new HashMap<>();
     private final Navigation navigation;
     private final Map<String, Long> typedAt = new HashMap<>();
+    /**
+     * Per timed section the candidate entered: the exam time left at which the section's own time is over, so a pause
+     * stops both clocks. From the server's section clocks, or set here on entering a section the server has not heard
+     * of yet. UI thread.
+     */
+    private final Map<String, Long> sectionEndsAt = new HashMap<>();
+
+    private final Set<String> sectionsOver = new HashSet<>();
+    private final IntegerProperty revision = new SimpleIntegerProperty(0);
     private final Map<String, CompletableFuture<List<DicomImage>>> loadedSeries = new HashMap<>();
 
     private final IntegerProperty index = new SimpleIntegerProperty(0);
@@ -181,6 +193,8 @@ public final class ExamViewModel {
         syncStatus.set(text.get("sync.SAVED"));
         // Locked case steps and closed sections stay so, and the paper opens where the record ends.
         index.set(navigation.resume(Navigation.visits(record)));
+        applySections(paper.sections(), examClock.remaining());
+        enteredSection(paper.items().get(index.get()));
         current.set(paper.items().get(index.get()));
         answered.set(countAnswered());
         tick();
@@ -354,6 +368,65 @@ public final class ExamViewModel {
         }
         index.set(move.index());
         current.set(paper.items().get(move.index()));
+        enteredSection(current.get());
+    }
+
+    /** Starts a timed section's own clock when the candidate is in it and the server has not sent its clock yet. */
+    private void enteredSection(DeliveredItem item) {
+        Integer limit = item.section() == null ? null : item.section().timeLimitMinutes();
+        if (limit != null
+                && limit > 0
+                && !sectionEndsAt.containsKey(item.section().id())) {
+            sectionEndsAt.put(item.section().id(), countdown.remaining().toMillis() - limit * 60_000L);
+        }
+    }
+
+    /** The server's section clocks, as of a moment when the exam had {@code examRemaining} ms left. */
+    private void applySections(List<SectionClock> clocks, long examRemaining) {
+        for (SectionClock section : clocks) {
+            sectionEndsAt.put(section.sectionId(), examRemaining - section.remaining());
+        }
+    }
+
+    /**
+     * Closes every timed section whose own time is over: its answers stay as saved (typing is sent first) and can no
+     * longer change, and a candidate who was in it goes on to the next question that is still open.
+     */
+    private void closeSectionsOutOfTime(long examRemaining) {
+        for (Map.Entry<String, Long> section : Map.copyOf(sectionEndsAt).entrySet()) {
+            if (examRemaining > section.getValue() || !sectionsOver.add(section.getKey())) {
+                continue;
+            }
+            flushTyping(true);
+            navigation.closeSection(section.getKey());
+            DeliveredItem here = current.get();
+            warning.set(text.get("exam.sectionTimeOver", text.of(titleOf(section.getKey()))));
+            if (here.section() != null && here.section().id().equals(section.getKey())) {
+                int next = navigation.nextOpenAfter(index.get(), this::isAnswered);
+                if (next >= 0) {
+                    goTo(next);
+                }
+            }
+            revision.set(revision.get() + 1);
+        }
+    }
+
+    private LocalizedText titleOf(String sectionId) {
+        return paper.items().stream()
+                .filter(i -> i.section() != null && i.section().id().equals(sectionId))
+                .map(i -> i.section().title())
+                .findFirst()
+                .orElse(LocalizedText.of(sectionId, sectionId));
+    }
+
+    /** The time left in the current question's section when it has its own limit; empty otherwise. */
+    private Optional<Duration> sectionLeft(long examRemaining) {
+        DeliveredItem item = current.get();
+        if (item == null || item.section() == null) {
+            return Optional.empty();
+        }
+        Long endsAt = sectionEndsAt.get(item.section().id());
+        return endsAt == null ? Optional.empty() : Optional.of(Duration.ofMillis(Math.max(0, examRemaining - endsAt)));
     }
 
     /** True when the candidate may go to question {@code i} now; the question list greys out the others. */
@@ -424,10 +497,15 @@ public final class ExamViewModel {
     public void tick() {
         Countdown now = countdown;
         Duration left = now.remaining();
-        timeLeft.set(
-                now.isPaused()
-                        ? text.get("exam.timePaused", Countdown.format(left))
-                        : text.get("exam.timeLeft", Countdown.format(left)));
+        if (answering()) {
+            closeSectionsOutOfTime(left.toMillis());
+        }
+        String exam = now.isPaused()
+                ? text.get("exam.timePaused", Countdown.format(left))
+                : text.get("exam.timeLeft", Countdown.format(left));
+        timeLeft.set(sectionLeft(left.toMillis())
+                .map(section -> text.get("exam.sectionTimeLeft", Countdown.format(section)) + "  ·  " + exam)
+                .orElse(exam));
         flushTyping(false);
         warnings.crossed(left).ifPresent(mark -> warning.set(text.get("exam.warning", mark.toMinutes())));
         if (now.isOver() && !isClosed() && !checkingTime && clock.millis() >= nextTimeCheck) {
@@ -576,6 +654,7 @@ public final class ExamViewModel {
             default -> {
                 countdown = Countdown.of(clock, examClock, receivedAt);
                 paused.set(examClock.paused());
+                applySections(reply.sections(), examClock.remaining());
             }
         }
         if (stopped) {
@@ -666,6 +745,11 @@ public final class ExamViewModel {
 
     public ReadOnlyIntegerProperty indexProperty() {
         return index;
+    }
+
+    /** Changes when what the candidate may change changes without a move (a section's time ran out): redraw. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision;
     }
 
     public ReadOnlyObjectProperty<DeliveredItem> currentProperty() {

@@ -30,6 +30,7 @@ public enum ErrorCode {
     QUESTION_LOCKED("RR-1312", 409, "error.questionLocked"),
     SECTION_CLOSED("RR-1313", 409, "error.sectionClosed"),
     STEP_NOT_OPEN("RR-1314", 409, "error.stepNotOpen"),
+    SECTION_TIME_OVER("RR-1315", 409, "error.sectionTimeOver"),
     KIOSK_SIGNATURE_INVALID("RR-1400", 401, "error.kioskSignatureInvalid"),
     KIOSK_NOT_APPROVED("RR-1401", 403, "error.kioskNotApproved"),
     KIOSK_REVOKED("RR-1402", 403, "error.kioskRevoked"),
@@ -41,6 +42,8 @@ public enum ErrorCode {
     BANK_FORMAT_UNSUPPORTED("RR-1501", 415, "error.bankFormatUnsupported"),
     PAPER_RULES_UNMET("RR-1520", 422, "error.paperRulesUnmet"),
     PAPER_EXISTS("RR-1521", 409, "error.paperExists"),
+    CASE_ZIP_TOO_LARGE("RR-1530", 413, "error.caseZipTooLarge"),
+    CASE_ZIP_UNSAFE("RR-1531", 422, "error.caseZipUnsafe"),
     SERVER_UNREACHABLE("RR-1900", 503, "error.serverUnreachable"),
     INTERNAL("RR-1999", 500, "error.internal");
 

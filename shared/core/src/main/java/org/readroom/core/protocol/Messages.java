@@ -46,7 +46,19 @@ public final class Messages {
             List<SavedAnswer> answers,
             long lastSequence,
             String chainHead,
-            String resumeSecret) {}
+            String resumeSecret,
+            List<SectionClock> sections) {
+
+        public Sitting {
+            sections = sections == null ? List.of() : List.copyOf(sections);
+        }
+    }
+
+    /**
+     * Server → kiosk, in the sitting and every heartbeat reply: the exam time left in a timed section the candidate has
+     * entered, as of the reply's server time (0 = its time is over; it stands still while the candidate is paused).
+     */
+    public record SectionClock(String sectionId, long remaining) {}
 
     /** An answer the server has stored, returned on resume. */
     public record SavedAnswer(String itemId, Set<String> choices, String text, long sequence) {}
@@ -68,7 +80,13 @@ public final class Messages {
      * messages from the proctor not shown yet, whether the proctor has locked the screen, and how many ms until the
      * next heartbeat is due.
      */
-    public record HeartbeatReply(ExamClock clock, List<String> messages, boolean locked, long heartbeatMillis) {}
+    public record HeartbeatReply(
+            ExamClock clock, List<String> messages, boolean locked, long heartbeatMillis, List<SectionClock> sections) {
+
+        public HeartbeatReply {
+            sections = sections == null ? List.of() : List.copyOf(sections);
+        }
+    }
 
     /**
      * Kiosk → server: one answer change. Sequence numbers start at 1 and increase per candidate; {@code hash} chains

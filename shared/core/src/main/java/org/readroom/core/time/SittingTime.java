@@ -42,6 +42,12 @@ public record SittingTime(long startedAt, long durationMillis, long extraMillis,
         return startedAt + durationMillis + extraMillis + pausedMillis;
     }
 
+    /** Exam time used as of {@code now}: time since the start, less time spent paused (a running pause included). */
+    public long used(long now) {
+        long pausing = isPaused() ? Math.max(0, now - pausedSince) : 0;
+        return Math.max(0, now - startedAt - pausedMillis - pausing);
+    }
+
     public long remaining(long now) {
         return Math.max(0, deadline(now) - now);
     }

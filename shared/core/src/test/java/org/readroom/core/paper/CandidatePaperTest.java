@@ -45,7 +45,8 @@ class CandidatePaperTest {
         for (long seed : new long[] {1, 7, 42, -5, Long.MAX_VALUE}) {
             OpenedPaper opened = OpenedPaper.of(
                     packaged,
-                    new org.readroom.core.protocol.Messages.Sitting("p", "pkg", seed, List.of(), 0, null, null));
+                    new org.readroom.core.protocol.Messages.Sitting(
+                            "p", "pkg", seed, List.of(), 0, null, null, List.of()));
             assertEquals(CandidatePaper.deliver(paper(), seed), opened.items(), "seed " + seed);
         }
         Set<List<String>> optionOrders = new java.util.HashSet<>();
@@ -63,7 +64,8 @@ class CandidatePaperTest {
                 IllegalArgumentException.class,
                 () -> OpenedPaper.of(
                         PaperContent.of(paper()),
-                        new org.readroom.core.protocol.Messages.Sitting("other", "pkg", 1, List.of(), 0, null, null)));
+                        new org.readroom.core.protocol.Messages.Sitting(
+                                "other", "pkg", 1, List.of(), 0, null, null, List.of())));
         assertTrue(refused.getMessage().contains("holds paper p,"), refused.getMessage());
     }
 

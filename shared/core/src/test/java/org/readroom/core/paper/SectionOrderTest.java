@@ -134,7 +134,8 @@ class SectionOrderTest {
         assertTrue(caseQuestion.section().irreversible());
 
         for (long seed : new long[] {3, 99, -1}) {
-            OpenedPaper opened = OpenedPaper.of(packaged, new Sitting("p", "pkg", seed, List.of(), 0, null, null));
+            OpenedPaper opened =
+                    OpenedPaper.of(packaged, new Sitting("p", "pkg", seed, List.of(), 0, null, null, List.of()));
             assertEquals(CandidatePaper.deliver(paper(), seed), opened.items(), "seed " + seed);
             assertEquals(sections, CandidatePaper.sections(opened.items()));
         }

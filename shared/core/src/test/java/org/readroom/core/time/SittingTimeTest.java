@@ -27,6 +27,16 @@ class SittingTimeTest {
     }
 
     @Test
+    void timeUsedLeavesOutPausesAndIgnoresExtraTime() {
+        assertEquals(0, hour.used(START));
+        assertEquals(20 * MINUTE, hour.used(START + 20 * MINUTE));
+        SittingTime paused = hour.pause(START + 20 * MINUTE);
+        assertEquals(20 * MINUTE, paused.used(START + 35 * MINUTE), "a running pause does not count");
+        SittingTime resumed = paused.resume(START + 35 * MINUTE).extend(10 * MINUTE);
+        assertEquals(25 * MINUTE, resumed.used(START + 40 * MINUTE));
+    }
+
+    @Test
     void extraTimeMovesTheDeadline() {
         SittingTime extended = hour.extend(10 * MINUTE);
         assertEquals(START + 70 * MINUTE, extended.deadline(START));

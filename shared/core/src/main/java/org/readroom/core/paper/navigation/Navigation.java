@@ -21,11 +21,13 @@ import org.readroom.core.protocol.Messages.SavedAnswer;
  *       time: a later step is shown only once every earlier one is answered, and an answered step can be looked at
  *       but not changed after the candidate has moved to another question;
  *   <li>once the candidate moves on from an irreversible section ({@code DeliveredSection.irreversible}) they cannot
- *       go back to it.
+ *       go back to it;
+ *   <li>a section with its own time limit ({@code DeliveredSection.timeLimitMinutes}) runs from the candidate's first
+ *       entry into it; when its time is over ({@link #closeSection}) it closes like a section left for good.
  * </ul>
  *
  * <p>The kiosk moves the candidate with {@link #move}; a move that locks a step or closes a section is journalled in
- * the answer chain as a {@link Moves move event}, so the server (and a kiosk after a restart) rebuilds the same state
+ * the answer chain as a {@link Moves move event} (and so is the first entry into a timed section, which starts its time), so the server (and a kiosk after a restart) rebuilds the same state
  * from the record with {@link #resume} and {@link #refusal} refuses a change the rules forbid. Not thread-safe: the
  * kiosk's UI thread, or one server check, owns an instance.
  */
@@ -58,6 +60,10 @@ public final class Navigation {
     private final List<DeliveredItem> items;
     private final Map<String, Integer> positions = new HashMap<>();
     private final Set<String> locked = new HashSet<>();
+    /** Timed sections the candidate has entered (their time runs), and those whose time is over. */
+    private final Set<String> entered = new HashSet<>();
+
+    private final Set<String> timedOut = new HashSet<>();
     /** The position (in paper order) of the furthest section the candidate has entered. */
     private int furthestSection;
 
@@ -93,7 +99,7 @@ public final class Navigation {
 
     private static boolean isRuled(DeliveredItem item) {
         return locksOnceAnswered(item)
-                || (item.section() != null && item.section().irreversible());
+                || (item.section() != null && (item.section().irreversible() || isTimed(item)));
     }
 
     /**
@@ -109,7 +115,7 @@ public final class Navigation {
             return new Move(here ? from : firstOpen(), false);
         }
         target = firstUnansweredStep(target, answered);
-        boolean changed = false;
+        boolean changed = isTimed(items.get(target)) && entered.add(sectionId(items.get(target)));
         if (sectionOf(target) > furthestSection) {
             furthestSection = sectionOf(target);
             changed = true;
@@ -133,10 +139,14 @@ public final class Navigation {
         List<Visit> ordered = new ArrayList<>(record);
         ordered.sort(Comparator.comparingLong(Visit::sequence));
         int last = -1;
+        if (!items.isEmpty()) {
+            entered.add(sectionId(items.get(0))); // every candidate starts in the first section
+        }
         for (Visit visit : ordered) {
             Integer position = positions.get(questionOf(visit.id()));
             if (position != null) {
                 furthestSection = Math.max(furthestSection, sectionOf(position));
+                entered.add(sectionId(items.get(position)));
                 last = position;
             }
         }
@@ -192,6 +202,29 @@ public final class Navigation {
                             + items.get(open).id() + " is answered"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The time of this timed section is over: it closes, whether or not it is irreversible. The kiosk calls it when
+     * the section's countdown reaches zero; the server checks section time itself.
+     */
+    public void closeSection(String sectionId) {
+        timedOut.add(sectionId);
+    }
+
+    /** The first question the candidate may go to after {@code index}, else the first open one anywhere, else -1. */
+    public int nextOpenAfter(int index, Predicate<String> answered) {
+        for (int i = index + 1; i < items.size(); i++) {
+            if (isOpen(i, answered)) {
+                return i;
+            }
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (isOpen(i, answered)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** True when the candidate may no longer change the answer to this question. */
@@ -257,10 +290,20 @@ public final class Navigation {
         return index;
     }
 
-    /** A question in an irreversible section the candidate has already moved beyond. */
+    /** A question in an irreversible section the candidate has already moved beyond, or in a section out of time. */
     private boolean isClosed(int index) {
         DeliveredItem item = items.get(index);
-        return item.section() != null && item.section().irreversible() && sectionOf(index) < furthestSection;
+        if (item.section() == null) {
+            return false;
+        }
+        return (item.section().irreversible() && sectionOf(index) < furthestSection)
+                || timedOut.contains(item.section().id());
+    }
+
+    private static boolean isTimed(DeliveredItem item) {
+        return item.section() != null
+                && item.section().timeLimitMinutes() != null
+                && item.section().timeLimitMinutes() > 0;
     }
 
     private int sectionOf(int index) {

@@ -208,6 +208,34 @@ class NavigationTest {
         assertThrows(IllegalArgumentException.class, () -> SampleItems.single(Moves.eventId("x")));
     }
 
+    @Test
+    void aTimedSectionOutOfTimeClosesAndItsFirstEntryIsJournalled() {
+        // Sections: A (10 minutes) s1, t1; B (5 minutes) s2; neither irreversible.
+        List<DeliveredItem> timed = CandidatePaper.inAuthoringOrder(new Paper(
+                "p5",
+                LocalizedText.of("卷", "paper"),
+                60,
+                List.of(SampleItems.single("s1"), SampleItems.trueFalse("t1"), SampleItems.single("s2")),
+                List.of(
+                        new PaperSection("A", LocalizedText.of("甲", "A"), List.of("s1", "t1"), 10, false, null, false),
+                        new PaperSection("B", LocalizedText.of("乙", "B"), List.of("s2"), 5, false, null, false))));
+        assertEquals(Set.of("s1", "t1", "s2"), Navigation.ruledQuestions(timed));
+        Navigation navigation = new Navigation(timed);
+        navigation.resume(List.of());
+        assertFalse(navigation.move(0, 1, id -> false).journalled(), "the first section runs from the start");
+        assertTrue(navigation.move(1, 2, id -> false).journalled(), "entering B starts its time");
+        assertFalse(navigation.move(2, 0, id -> false).journalled());
+        assertFalse(navigation.move(0, 2, id -> false).journalled(), "only the first entry counts");
+
+        navigation.closeSection("A");
+        assertTrue(navigation.isLocked("s1"));
+        assertFalse(navigation.isOpen(0, id -> false));
+        assertEquals(2, at(navigation, 2, 0, id -> false), "a section out of time cannot be entered");
+        assertEquals(2, navigation.nextOpenAfter(0, id -> false));
+        navigation.closeSection("B");
+        assertEquals(-1, navigation.nextOpenAfter(0, id -> false), "nothing is left open");
+    }
+
     private static int at(Navigation navigation, int from, int to, java.util.function.Predicate<String> answered) {
         return navigation.move(from, to, answered).index();
     }
