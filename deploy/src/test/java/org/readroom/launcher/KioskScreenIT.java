@@ -155,6 +155,34 @@ class KioskScreenIT {
         assertTrue(viewer.model().sliceIndex() != afterKeys, "the wheel moves through the stack");
         assertTrue(viewer.model().overlayText().contains("/24"), viewer.model().overlayText());
 
+        // The A4 case: its second step is greyed out in the question list until the first is answered.
+        int caseStep = -1;
+        for (int i = 1; i <= DemoPaper.questionCount() && caseStep < 0; i++) {
+            String number = Integer.toString(i);
+            Button button = robot.lookup(".nav").queryAllAs(Button.class).stream()
+                    .filter(b -> b.getText().equals(number))
+                    .findFirst()
+                    .orElseThrow();
+            if (button.isDisabled()) {
+                continue;
+            }
+            robot.clickOn(button);
+            WaitForAsyncUtils.waitForFxEvents();
+            if (robot.lookup(n -> n instanceof Label l && l.getText().startsWith("病例：共 2 道题，逐步作答"))
+                    .tryQuery()
+                    .isPresent()) {
+                caseStep = i;
+            }
+        }
+        assertTrue(caseStep > 0, "the stepwise case is on the paper");
+        String nextStep = Integer.toString(caseStep + 1);
+        assertTrue(robot.lookup(".nav").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals(nextStep))
+                .findFirst()
+                .orElseThrow()
+                .isDisabled());
+        Screens.save(robot.window(0).getScene(), Path.of("target", "screenshots", "kiosk-stepwise-case.png"));
+
         robot.clickOn("#submit");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#done-heading")

@@ -87,6 +87,7 @@ final class QuestionPane extends VBox {
                         ? text.get("exam.caseGroupStepwise", group.size())
                         : text.get("exam.caseGroup", group.size());
         Label heading = new Label(title);
+        heading.setWrapText(true);
         heading.getStyleClass().add("group-title");
         Label shared = new Label(text.of(group.text()));
         shared.setWrapText(true);
