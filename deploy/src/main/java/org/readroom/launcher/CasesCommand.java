@@ -168,11 +168,12 @@ final class CasesCommand {
     }
 
     /**
-     * PixelMed and the decoder log stack traces for the problems that the skip lines already explain; on a terminal
-     * those traces would bury the answer. Set before the loggers are created.
+     * PixelMed and the decoder log stack traces for the problems that the skip lines already explain, and the import
+     * logs a summary the last line already gives; on a terminal those lines would bury the answer. Set before the
+     * loggers are created.
      */
     private static void quietToolkitLog() {
-        for (String logger : List.of("com.pixelmed", "org.readroom.core.dicom")) {
+        for (String logger : List.of("com.pixelmed", "org.readroom.core.dicom", "org.readroom.server.cases")) {
             String key = "org.slf4j.simpleLogger.log." + logger;
             if (System.getProperty(key) == null) {
                 System.setProperty(key, "off");

@@ -144,6 +144,34 @@ class CasesCommandIT {
     }
 
     @Test
+    void aZipWithAnEntryOutsideItsFolderIsRefusedInOneLineAndLeavesNothing() throws Exception {
+        Path archive = work.resolve("escaping.zip");
+        try (OutputStream file = Files.newOutputStream(archive);
+                ZipOutputStream zip = new ZipOutputStream(file)) {
+            zip.putNextEntry(new ZipEntry("study/CT_small.dcm"));
+            zip.write(Files.readAllBytes(PYDICOM.resolve("CT_small.dcm")));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("../../escaped.dcm"));
+            zip.write(new byte[] {1, 2, 3});
+            zip.closeEntry();
+        }
+        assertEquals(1, run("cases", "import", archive.toString(), "--data", data.toString()));
+        List<String> lines = err().strip().lines().toList();
+        assertEquals(1, lines.size(), err());
+        assertEquals(
+                "cases import: " + archive + ": refused: zip entry \"../../escaped.dcm\" points outside the archive",
+                lines.get(0));
+        assertNoStackTrace();
+        assertEquals(0, rows("case_imports"));
+        try (Stream<Path> left = Files.list(data)) {
+            assertEquals(
+                    List.of(),
+                    left.filter(f -> f.getFileName().toString().startsWith(".case-import-"))
+                            .toList());
+        }
+    }
+
+    @Test
     void aFolderWithoutImagesStoresNothingAndExits1() throws Exception {
         Path folder = Files.createDirectories(work.resolve("reports"));
         Files.copy(PYDICOM.resolve("rtplan.dcm"), folder.resolve("rtplan.dcm"));

@@ -105,6 +105,7 @@ public final class ExamServer extends VerticleBase {
             Files.createDirectories(config.assetsDir());
             Files.createDirectories(config.reportsDir());
             Files.createDirectories(config.packagesDir());
+            CaseImport.sweepLeftovers(config.dataDir()); // identified originals an interrupted case import left
             return null;
         });
     }

@@ -6,11 +6,16 @@ import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -39,6 +44,8 @@ import org.readroom.server.cases.SeriesGrouping.PlannedStudy;
 import org.readroom.server.cases.SeriesGrouping.StoredImage;
 import org.readroom.server.store.AssetStore;
 import org.readroom.server.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports a folder or zip of DICOM files into the case library: each file is de-identified and converted to
@@ -47,25 +54,137 @@ import org.readroom.server.store.Database;
  * store and all rows written in one SQLite transaction. A failure anywhere leaves the database as it was (blobs
  * already moved are content-addressed and referenced by nothing, so harmless). Files that are not images or cannot
  * be decoded are skipped, each with a reason. Runs on a worker thread of its own: safe to call from the event loop.
+ *
+ * <p>Source paths and zip entry names often name patients: the server log refers to files by their position in the
+ * import ("file 17 of 165") only. The workspace (which holds a zip's unpacked, still identified originals) is deleted
+ * when the import ends however it ends, by a shutdown hook when the process is stopped meanwhile, and by {@link
+ * #sweepLeftovers} at the next server start when the process died.
  */
 public final class CaseImport {
+
+    /** Workspaces of running imports, directly in the data folder. */
+    public static final String WORKSPACE_PREFIX = ".case-import-";
+
+    /** Uploaded zips of the admin API wait as {@code upload-*.zip} in the data folder while they are imported. */
+    public static final String UPLOAD_PREFIX = "upload-";
+
+    public static final String UPLOAD_SUFFIX = ".zip";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseImport.class);
+
+    /** Held by a running import in its workspace, so a sweep never deletes the workspace of a live import. */
+    private static final String LOCK_FILE = ".lock";
 
     private final Vertx vertx;
     private final Database database;
     private final AssetStore assets;
     private final Path workRoot;
     private final Clock clock;
+    private final CaseSource.Limits limits;
 
     /**
      * @param workRoot where import workspaces are made: the data folder, so blobs move into the asset store without
      *     a copy
      */
     public CaseImport(Vertx vertx, Database database, AssetStore assets, Path workRoot, Clock clock) {
+        this(vertx, database, assets, workRoot, clock, CaseSource.Limits.DEFAULT);
+    }
+
+    /** With other zip limits than {@link CaseSource#MAX_ZIP_ENTRIES} and {@link CaseSource#MAX_ZIP_BYTES} (tests). */
+    CaseImport(
+            Vertx vertx, Database database, AssetStore assets, Path workRoot, Clock clock, CaseSource.Limits limits) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.database = Objects.requireNonNull(database, "database");
         this.assets = Objects.requireNonNull(assets, "assets");
         this.workRoot = Objects.requireNonNull(workRoot, "workRoot");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Deletes what interrupted imports left in {@code dataFolder}: workspaces ({@value #WORKSPACE_PREFIX}*) no running
+     * import holds, and uploaded zips ({@value #UPLOAD_PREFIX}*{@value #UPLOAD_SUFFIX}). Both may hold identified
+     * originals. Blocking; the server calls it at start, before any import can run. Returns how many were removed;
+     * the log says how many, never which.
+     */
+    public static int sweepLeftovers(Path dataFolder) throws IOException {
+        if (!Files.isDirectory(dataFolder)) {
+            return 0;
+        }
+        List<Path> leftovers;
+        try (Stream<Path> children = Files.list(dataFolder)) {
+            leftovers = children.filter(CaseImport::isLeftover).toList();
+        }
+        int workspaces = 0;
+        int uploads = 0;
+        int failed = 0;
+        for (Path leftover : leftovers) {
+            boolean workspace = Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS);
+            if (workspace && inUse(leftover)) {
+                continue;
+            }
+            try {
+                deleteTree(leftover);
+                if (workspace) {
+                    workspaces++;
+                } else {
+                    uploads++;
+                }
+            } catch (IOException e) {
+                failed++;
+            }
+        }
+        if (workspaces + uploads > 0) {
+            LOG.info(
+                    "Removed what interrupted case imports left in the data folder: {} workspace(s), {} uploaded"
+                            + " zip(s)",
+                    workspaces,
+                    uploads);
+        }
+        if (failed > 0) {
+            LOG.warn("Could not remove {} leftover(s) of interrupted case imports from the data folder", failed);
+        }
+        return workspaces + uploads;
+    }
+
+    private static boolean isLeftover(Path child) {
+        String name = child.getFileName().toString();
+        if (name.startsWith(WORKSPACE_PREFIX)) {
+            return Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+        }
+        return name.startsWith(UPLOAD_PREFIX)
+                && name.endsWith(UPLOAD_SUFFIX)
+                && Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** True when a running import (in this process or another) holds the workspace's lock. */
+    private static boolean inUse(Path workspace) {
+        Path lock = workspace.resolve(LOCK_FILE);
+        if (!Files.exists(lock)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return true;
+            }
+            held.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
@@ -121,6 +240,8 @@ public final class CaseImport {
         private final List<FileNote> warnings = new ArrayList<>();
         private final Map<String, Path> blobs = new LinkedHashMap<>();
         private volatile Path workspace;
+        private FileChannel lockChannel;
+        private Thread cleanupOnExit;
 
         Run(Path source, ImportPolicy policy, ProgressListener listener, long startedNanos) {
             this.source = source;
@@ -133,13 +254,8 @@ public final class CaseImport {
             if (!Files.exists(source)) {
                 throw new CaseImportException(source + ": no such file or folder");
             }
-            try {
-                Files.createDirectories(workRoot);
-                workspace = Files.createTempDirectory(workRoot, ".case-import-");
-            } catch (IOException e) {
-                throw new CaseImportException("cannot write in " + workRoot + ": " + e.getMessage(), e);
-            }
-            List<SourceFile> files = CaseSource.open(source, workspace);
+            openWorkspace();
+            List<SourceFile> files = CaseSource.open(source, workspace, limits);
             Path converted = Files.createDirectories(workspace.resolve("converted"));
             CaseFileConverter converter = CaseFileConverter.pixelMed(DeidSession.random(), policy);
             Map<String, String> firstFileOfInstance = new HashMap<>();
@@ -149,19 +265,24 @@ public final class CaseImport {
                 SourceFile file = files.get(i);
                 Path target = converted.resolve(i + ".dcm");
                 Conversion result = converter.convert(file.path(), target);
+                // The log knows files by position only: their names may be patients' names.
+                String position = "file " + (i + 1) + " of " + files.size();
                 if (result instanceof Conversion.Skipped skip) {
+                    LOG.debug("Case import: {} skipped: {}", position, skip.reason());
                     skip(file.name(), skip.reason());
                 } else {
                     var image = ((Conversion.Converted) result).image();
                     String earlier = firstFileOfInstance.putIfAbsent(image.sopInstanceUid(), file.name());
                     if (earlier != null) {
                         Files.delete(target);
+                        LOG.debug("Case import: {} skipped: the same SOP Instance UID as an earlier file", position);
                         skip(file.name(), "duplicate of " + earlier + " (the same SOP Instance UID)");
                     } else {
                         String sha = keep(target);
                         images.add(new StoredImage(image, sha));
                         imported.add(new ImportReport.ImportedFile(file.name(), sha, image.seriesUid()));
                         for (String warning : image.warnings()) {
+                            LOG.debug("Case import: {} imported with a warning: {}", position, warning);
                             warnings.add(new FileNote(file.name(), warning));
                             listener.warning(file.name(), warning);
                         }
@@ -183,7 +304,36 @@ public final class CaseImport {
                     skipped,
                     warnings,
                     Duration.ofNanos(System.nanoTime() - startedNanos));
+            LOG.info(
+                    "Case import: {} files looked at, {} images in {} series of {} studies prepared, {} skipped, {}"
+                            + " with warnings",
+                    report.files(),
+                    report.images(),
+                    report.series(),
+                    report.studies(),
+                    report.skipped().size(),
+                    report.warnings().size());
             return new Prepared(report, studies, thumbnails, sizes);
+        }
+
+        /** Makes the workspace, takes its lock and arranges for it to go even if the process is stopped. */
+        private void openWorkspace() throws CaseImportException {
+            try {
+                Files.createDirectories(workRoot);
+                workspace = Files.createTempDirectory(workRoot, WORKSPACE_PREFIX);
+                lockChannel = FileChannel.open(
+                        workspace.resolve(LOCK_FILE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                lockChannel.lock();
+            } catch (IOException e) {
+                throw new CaseImportException("cannot write in " + workRoot + ": " + e.getMessage(), e);
+            }
+            Thread hook = new Thread(this::deleteWorkspace, "case-import-cleanup");
+            try {
+                Runtime.getRuntime().addShutdownHook(hook);
+                cleanupOnExit = hook;
+            } catch (IllegalStateException e) {
+                // The process is already stopping; the workspace goes in deleteWorkspace or at the next start.
+            }
         }
 
         private void skip(String file, String reason) {
@@ -242,17 +392,31 @@ public final class CaseImport {
             return sizes;
         }
 
-        void deleteWorkspace() throws IOException {
+        /** Deletes the workspace (and with it a zip's unpacked originals); never throws, so it can run in any end. */
+        synchronized void deleteWorkspace() {
             Path folder = workspace;
             if (folder == null) {
                 return;
             }
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
+            workspace = null;
+            try {
+                if (lockChannel != null) {
+                    lockChannel.close(); // releases the lock
                 }
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+                deleteTree(folder);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn(
+                        "Could not delete a case import workspace; it is removed at the next server start ({})",
+                        e.getClass().getSimpleName());
+            }
+            Thread hook = cleanupOnExit;
+            cleanupOnExit = null;
+            if (hook != null && Thread.currentThread() != hook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // The process is stopping and the hook is running or ran: nothing left to undo.
+                }
             }
         }
     }

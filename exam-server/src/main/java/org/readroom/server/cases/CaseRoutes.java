@@ -20,6 +20,8 @@ import org.readroom.server.auth.Role;
 import org.readroom.server.auth.Tokens;
 import org.readroom.server.http.Http;
 import org.readroom.server.store.AssetStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin API of the imaging case library: import a zip of DICOM files (de-identified and converted as `readroom
@@ -48,6 +50,8 @@ public final class CaseRoutes {
             List<SeriesView> stored,
             List<ImportReport.FileNote> skipped,
             List<ImportReport.FileNote> warnings) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseRoutes.class);
 
     private final Vertx vertx;
     private final CaseStore store;
@@ -91,12 +95,15 @@ public final class CaseRoutes {
         }
         ImportPolicy policy = new ImportPolicy("true".equals(ctx.request().getParam("allowBurnedIn")));
         ctx.request().pause();
-        Future<ImportAnswer> answer = vertx.executeBlocking(() -> Files.createTempFile(workRoot, "upload-", ".zip"))
+        // The upload holds identified originals: it goes however the import ends (a server that dies meanwhile
+        // sweeps it at its next start, see CaseImport.sweepLeftovers).
+        Future<ImportAnswer> answer = vertx.executeBlocking(
+                        () -> Files.createTempFile(workRoot, CaseImport.UPLOAD_PREFIX, CaseImport.UPLOAD_SUFFIX))
                 .compose(zip -> vertx.fileSystem()
                         .open(zip.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
                         .compose(file -> ctx.request().pipeTo(file))
                         .compose(v -> imports.run(zip, policy, ProgressListener.silent()))
-                        .eventually(() -> vertx.fileSystem().delete(zip.toString())))
+                        .eventually(() -> deleteUpload(zip)))
                 .compose(report -> (report.storedAnything()
                                 ? store.seriesOfImport(report.importId())
                                 : Future.succeededFuture(List.<CaseStore.CaseSeries>of()))
@@ -109,9 +116,7 @@ public final class CaseRoutes {
                                 report.skipped(),
                                 report.warnings())))
                 .recover(failure -> Future.failedFuture(
-                        failure instanceof CaseImportException
-                                ? new ApiException(ErrorCode.BAD_REQUEST, failure.getMessage())
-                                : failure))
+                        failure instanceof CaseImportException refused ? refusal(refused) : failure))
                 .compose(a -> audit.append(
                                 "staff:" + who.name(),
                                 "cases import",
@@ -124,6 +129,24 @@ public final class CaseRoutes {
                         .putHeader("Content-Type", "application/json; charset=utf-8")
                         .end(io.vertx.core.buffer.Buffer.buffer(Wire.encode(a))))
                 .onFailure(failure -> Http.fail(ctx, failure));
+    }
+
+    /**
+     * The API's answer to an import that could not run. The detail goes only to the debug log: an unsafe zip's
+     * message quotes an entry name, which may name a patient, so that one is left out.
+     */
+    private static ApiException refusal(CaseImportException refused) {
+        String detail = refused.error() == ErrorCode.CASE_ZIP_UNSAFE
+                ? "case import refused: a zip entry points outside the archive"
+                : refused.getMessage();
+        return new ApiException(refused.error(), detail);
+    }
+
+    private Future<Void> deleteUpload(Path zip) {
+        return vertx.fileSystem().delete(zip.toString()).recover(failure -> {
+            LOG.warn("Could not delete an uploaded case zip; it is removed at the next server start");
+            return Future.succeededFuture();
+        });
     }
 
     private void list(RoutingContext ctx) {

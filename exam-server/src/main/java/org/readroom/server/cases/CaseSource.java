@@ -2,32 +2,57 @@ package org.readroom.server.cases;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.readroom.core.errors.ErrorCode;
 
 /**
- * The files an import looks at: every regular file below a folder, or every file entry of a zip archive (unpacked
- * into the import's workspace first, refusing entries that would land outside it). Sorted by name so runs repeat.
+ * The files an import looks at: every regular file below a folder, or every file entry of a zip archive. A zip is
+ * unpacked into the import's workspace as numbered files (entry names often name patients and are kept only in
+ * memory, for the report), within {@link Limits}: an entry whose name would leave the archive's folder, too many
+ * entries or too many unpacked bytes (counted while reading, whatever the headers claim) refuse the whole zip.
+ * Sorted by name so runs repeat.
  */
 final class CaseSource {
+
+    /** Entries one zip may hold (files and folders); a teaching case set is a few thousand images. */
+    static final int MAX_ZIP_ENTRIES = 100_000;
+
+    /** Bytes one zip may unpack to, counted as they are read: 20 GiB, a large set of thin-slice CT series. */
+    static final long MAX_ZIP_BYTES = 20L * 1024 * 1024 * 1024;
+
+    /** How far a zip may go; {@link #DEFAULT} for every import, smaller ones in tests. */
+    record Limits(int maxEntries, long maxBytes) {
+        static final Limits DEFAULT = new Limits(MAX_ZIP_ENTRIES, MAX_ZIP_BYTES);
+
+        Limits {
+            if (maxEntries < 1 || maxBytes < 1) {
+                throw new IllegalArgumentException(
+                        "zip limits must be positive but were " + maxEntries + " entries, " + maxBytes + " bytes");
+            }
+        }
+    }
 
     /** One file to import: {@code name} for reports (relative, '/'-separated), {@code path} to read. */
     record SourceFile(String name, Path path) {}
 
+    private static final int BUFFER = 1 << 16;
+
     private CaseSource() {}
 
-    static List<SourceFile> open(Path source, Path workspace) throws CaseImportException {
+    static List<SourceFile> open(Path source, Path workspace, Limits limits) throws CaseImportException {
         if (!Files.exists(source)) {
             throw new CaseImportException(source + ": no such file or folder");
         }
@@ -37,7 +62,7 @@ final class CaseSource {
         if (!Files.isRegularFile(source) || !Files.isReadable(source)) {
             throw new CaseImportException(source + ": not a readable folder or zip file");
         }
-        return zip(source, workspace.resolve("source"));
+        return zip(source, workspace.resolve("source"), limits);
     }
 
     private static List<SourceFile> folder(Path folder) throws CaseImportException {
@@ -52,26 +77,37 @@ final class CaseSource {
         }
     }
 
-    private static List<SourceFile> zip(Path archive, Path target) throws CaseImportException {
+    private static List<SourceFile> zip(Path archive, Path target, Limits limits) throws CaseImportException {
         List<SourceFile> files = new ArrayList<>();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
+            if (zip.size() > limits.maxEntries()) {
+                throw tooManyEntries(archive, limits);
+            }
             Files.createDirectories(target);
             Enumeration<? extends ZipEntry> entries = zip.entries();
+            int count = 0;
+            long unpacked = 0;
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
+                count++;
+                if (count > limits.maxEntries()) {
+                    throw tooManyEntries(archive, limits);
+                }
+                String name = entry.getName();
+                if (escapes(name)) {
+                    throw new CaseImportException(
+                            ErrorCode.CASE_ZIP_UNSAFE,
+                            archive + ": refused: zip entry \"" + name + "\" points outside the archive");
+                }
                 if (entry.isDirectory()) {
                     continue;
                 }
-                Path file = target.resolve(entry.getName()).normalize();
-                if (!file.startsWith(target) || entry.getName().contains("..")) {
-                    throw new CaseImportException(
-                            archive + ": refused: zip entry \"" + entry.getName() + "\" points outside the archive");
+                Path file = target.resolve(count + ".entry");
+                try (InputStream in = zip.getInputStream(entry);
+                        OutputStream out = Files.newOutputStream(file)) {
+                    unpacked = copy(in, out, unpacked, archive, limits);
                 }
-                Files.createDirectories(file.getParent());
-                try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-                files.add(new SourceFile(entry.getName(), file));
+                files.add(new SourceFile(name, file));
             }
         } catch (ZipException e) {
             throw new CaseImportException(archive + ": not a readable zip archive (" + message(e) + ")", e);
@@ -82,6 +118,60 @@ final class CaseSource {
         }
         files.sort(Comparator.comparing(SourceFile::name));
         return files;
+    }
+
+    /** Copies one entry, counting every byte actually inflated against the import's total. */
+    private static long copy(InputStream in, OutputStream out, long before, Path archive, Limits limits)
+            throws IOException, CaseImportException {
+        byte[] buffer = new byte[BUFFER];
+        long total = before;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            total += n;
+            if (total > limits.maxBytes()) {
+                throw new CaseImportException(
+                        ErrorCode.CASE_ZIP_TOO_LARGE,
+                        archive + ": refused: the zip unpacks to more than " + bytes(limits.maxBytes())
+                                + ", the limit for one import; split the cases into several zips");
+            }
+            out.write(buffer, 0, n);
+        }
+        return total;
+    }
+
+    /** True for names that are absolute or climb out of the folder the zip unpacks into. */
+    static boolean escapes(String name) {
+        if (name.isEmpty() || name.indexOf('\0') >= 0) {
+            return true;
+        }
+        String slashes = name.replace('\\', '/');
+        if (slashes.startsWith("/") || slashes.matches("^[A-Za-z]:.*")) {
+            return true; // absolute, or a Windows drive
+        }
+        for (String segment : slashes.split("/")) {
+            if (segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CaseImportException tooManyEntries(Path archive, Limits limits) {
+        return new CaseImportException(
+                ErrorCode.CASE_ZIP_TOO_LARGE,
+                archive + ": refused: the zip has more than " + String.format(Locale.ROOT, "%,d", limits.maxEntries())
+                        + " entries, the limit for one import; split the cases into several zips");
+    }
+
+    /** A byte count as people read it: whole GiB, MiB or KiB when exact, else bytes. */
+    static String bytes(long count) {
+        String[] units = {"GiB", "MiB", "KiB"};
+        for (int i = 0; i < units.length; i++) {
+            long size = 1L << (30 - 10 * i);
+            if (count >= size && count % size == 0) {
+                return String.format(Locale.ROOT, "%,d %s", count / size, units[i]);
+            }
+        }
+        return String.format(Locale.ROOT, "%,d bytes", count);
     }
 
     private static String message(Exception e) {

@@ -12,7 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +29,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +48,7 @@ import org.readroom.core.dicom.DicomDecoder;
 import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.dicom.deid.CaseFileConverter;
 import org.readroom.core.dicom.deid.ImportPolicy;
+import org.readroom.core.errors.ErrorCode;
 import org.readroom.server.store.AssetStore;
 import org.readroom.server.store.Database;
 
@@ -435,12 +441,7 @@ class CaseImportIT {
     }
 
     private CaseImportException failure(Path source) {
-        CompletionException failure = assertThrows(
-                CompletionException.class, () -> cases.run(source, ImportPolicy.strict(), ProgressListener.silent())
-                        .toCompletionStage()
-                        .toCompletableFuture()
-                        .join());
-        return assertInstanceOf(CaseImportException.class, failure.getCause());
+        return failure(cases, source);
     }
 
     @Test
@@ -460,6 +461,258 @@ class CaseImportIT {
         assertEquals(2, report.studies());
         assertSkippedBecause(report, "case 1/rtplan.dcm", "not an image");
         assertNoWorkspaceLeft();
+    }
+
+    /** Values planted in attributes of PS3.15 Table E.1-1 the profile once missed; none may reach a stored file. */
+    private static final List<String> PLANTED = List.of(
+            "PLANTED-ALT-BIRTH",
+            "PLANTED-ALT-DEATH",
+            "PLANTED_CALENDAR",
+            "PLANTED-RESPONSIBLE-ORG",
+            "PLANTED-DISCHARGE-DX",
+            "PLANTED-VERIFYING-ORG",
+            "PLANTED-STEP-DESCRIPTION",
+            "Planted^Scheduled",
+            "PLANTED-TOP-STEP",
+            "Planted^Approver",
+            "Planted^Distribution",
+            "Planted^Author",
+            "PLANTED-IMPRESSIONS",
+            "PLANTED-RESULTS-COMMENTS",
+            "PLANTED-CAMERA-OWNER",
+            "PLANTED-SPECIMEN-ISSUER",
+            "PLANTED-NESTED-STEP");
+
+    private static final String PLANT =
+            """
+            import sys
+            import pydicom
+            from pydicom.dataset import Dataset
+            from pydicom.sequence import Sequence
+            ds = pydicom.dcmread(sys.argv[1])
+            ds.PatientBirthDateInAlternativeCalendar = "PLANTED-ALT-BIRTH"
+            ds.PatientDeathDateInAlternativeCalendar = "PLANTED-ALT-DEATH"
+            ds.PatientAlternativeCalendar = "PLANTED_CALENDAR"
+            ds.ResponsibleOrganization = "PLANTED-RESPONSIBLE-ORG"
+            ds.DischargeDiagnosisDescription = "PLANTED-DISCHARGE-DX"
+            ds.VerifyingOrganization = "PLANTED-VERIFYING-ORG"
+            step = Dataset()
+            step.ScheduledProcedureStepDescription = "PLANTED-STEP-DESCRIPTION"
+            step.ScheduledPerformingPhysicianName = "Planted^Scheduled"
+            ds.ScheduledProcedureStepSequence = Sequence([step])
+            ds.ScheduledProcedureStepDescription = "PLANTED-TOP-STEP"
+            ds.add_new(0x40080114, "PN", "Planted^Approver")
+            ds.add_new(0x40080119, "PN", "Planted^Distribution")
+            ds.add_new(0x4008010C, "PN", "Planted^Author")
+            ds.add_new(0x40080300, "ST", "PLANTED-IMPRESSIONS")
+            ds.add_new(0x40084000, "ST", "PLANTED-RESULTS-COMMENTS")
+            ds.add_new(0x0016004D, "UT", "PLANTED-CAMERA-OWNER")
+            issuer = Dataset()
+            issuer.LocalNamespaceEntityID = "PLANTED-SPECIMEN-ISSUER"
+            ds.IssuerOfTheSpecimenIdentifierSequence = Sequence([issuer])
+            reference = Dataset()
+            reference.ReferencedSOPClassUID = ds.SOPClassUID
+            reference.ReferencedSOPInstanceUID = "1.2.826.0.1.3680043.2.1125.9.1"
+            reference.ScheduledProcedureStepDescription = "PLANTED-NESTED-STEP"
+            ds.ReferencedImageSequence = Sequence([reference])
+            ds.save_as(sys.argv[2])
+            """;
+
+    private static final String CHECK_PLANTED =
+            """
+            import sys
+            import pydicom
+            ds = pydicom.dcmread(sys.argv[1])
+            problems = [k for k in ["PatientBirthDateInAlternativeCalendar", "PatientDeathDateInAlternativeCalendar",
+                                    "PatientAlternativeCalendar", "ResponsibleOrganization",
+                                    "DischargeDiagnosisDescription", "VerifyingOrganization",
+                                    "ScheduledProcedureStepSequence", "ScheduledProcedureStepDescription"] if k in ds]
+            problems += [str(e.tag) for e in ds.iterall() if e.tag.group in (0x0016, 0x4008)]
+            if len(ds.get("IssuerOfTheSpecimenIdentifierSequence", ["missing"])) != 0:
+                problems.append("IssuerOfTheSpecimenIdentifierSequence is not empty")
+            if "ScheduledProcedureStepDescription" in ds.ReferencedImageSequence[0]:
+                problems.append("the nested ScheduledProcedureStepDescription")
+            if problems:
+                sys.exit("still in the stored file: " + ", ".join(problems))
+            """;
+
+    @Test
+    void valuesPlantedInRowsOfTableE11TheProfileOnceMissedAreGoneFromTheStoredFile() throws Exception {
+        Path folder = Files.createDirectories(scratch.resolve("planted"));
+        Path planted = folder.resolve("planted.dcm");
+        Pydicom.run(PLANT, Pydicom.TEST_FILES.resolve("CT_small.dcm").toString(), planted.toString());
+        String source = Files.readString(planted, StandardCharsets.ISO_8859_1);
+        for (String value : PLANTED) {
+            assertTrue(source.contains(value), "the test input holds " + value);
+        }
+
+        ImportReport report = importStrict(folder);
+
+        assertEquals(1, report.images(), report.skipped().toString());
+        Path stored = assets.path(report.imported().get(0).asset());
+        String bytes = Files.readString(stored, StandardCharsets.ISO_8859_1);
+        for (String value : PLANTED) {
+            assertFalse(bytes.contains(value), "the stored file still holds " + value);
+        }
+        assertFalse(bytes.toUpperCase(java.util.Locale.ROOT).contains("PLANTED"), "no planted value in any form");
+        Pydicom.run(CHECK_PLANTED, stored.toString());
+    }
+
+    @Test
+    void theLogNamesNoSourceFolderOrFileSinceTheyOftenNameThePatient() throws Exception {
+        Path folder = Files.createDirectories(scratch.resolve("Doe^Jane 19510203"));
+        for (String name : List.of("CT_small.dcm", "SC_rgb_jpeg.dcm", "MR_truncated.dcm", "rtplan.dcm", "README.txt")) {
+            Files.copy(Pydicom.TEST_FILES.resolve(name), folder.resolve("DOE_JANE_" + name));
+        }
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        ImportReport report;
+        try {
+            report = importStrict(folder);
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        original.print(log);
+
+        assertEquals(1, report.images(), report.skipped().toString());
+        assertTrue(log.contains("Case import: 5 files looked at"), "the log was captured: " + log);
+        assertTrue(log.contains("Could not decode source file "), "a failing file was logged by its label: " + log);
+        for (String identifying : List.of("Doe^Jane", "DOE_JANE", "19510203", scratch.toString())) {
+            assertFalse(log.contains(identifying), "the log names \"" + identifying + "\": " + log);
+        }
+        for (ImportReport.FileNote note : report.skipped()) {
+            assertFalse(note.message().contains("Doe^Jane"), "a reason quotes the folder: " + note);
+        }
+    }
+
+    @Test
+    void zipEntriesThatLeaveTheFolderRefuseTheWholeZip() throws Exception {
+        for (String name : List.of(
+                "../evil.dcm", "case/../../evil.dcm", "/tmp/evil.dcm", "C:\\evil.dcm", "case\\..\\..\\evil.dcm")) {
+            Path archive = scratch.resolve("escaping.zip");
+            try (OutputStream out = Files.newOutputStream(archive);
+                    ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry("case/CT_small.dcm"));
+                zip.write(Files.readAllBytes(Pydicom.TEST_FILES.resolve("CT_small.dcm")));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(new byte[] {1, 2, 3});
+                zip.closeEntry();
+            }
+            CaseImportException refused = failure(archive);
+            assertEquals(ErrorCode.CASE_ZIP_UNSAFE, refused.error(), name);
+            assertTrue(refused.getMessage().contains("points outside the archive"), refused.getMessage());
+            assertNoWorkspaceLeft();
+        }
+        assertFalse(Files.exists(scratch.resolveSibling("evil.dcm")));
+        assertFalse(Files.exists(Path.of("/tmp/evil.dcm")));
+        assertEquals(0, count("case_imports"));
+        assertFalse(CaseSource.escapes("case 1/a..b.dcm"), "two dots inside a name are harmless");
+    }
+
+    @Test
+    void aZipWithMoreEntriesThanTheLimitIsRefused() throws Exception {
+        Path archive = scratch.resolve("many.zip");
+        try (OutputStream out = Files.newOutputStream(archive);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i <= CaseSource.MAX_ZIP_ENTRIES; i++) {
+                zip.putNextEntry(new ZipEntry("e/" + i));
+                zip.closeEntry();
+            }
+        }
+        CaseImportException refused = failure(archive);
+        assertEquals(ErrorCode.CASE_ZIP_TOO_LARGE, refused.error());
+        assertTrue(refused.getMessage().contains("more than 100,000 entries"), refused.getMessage());
+        assertNoWorkspaceLeft();
+    }
+
+    @Test
+    void aZipBombIsStoppedByTheBytesActuallyUnpackedWhateverItsHeadersClaim() throws Exception {
+        Path archive = scratch.resolve("bomb.zip");
+        try (OutputStream out = Files.newOutputStream(archive);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("case/bomb.dcm"));
+            zip.write(new byte[3 << 20]);
+            zip.closeEntry();
+        }
+        claimUncompressedSize(archive, 100);
+        try (java.util.zip.ZipFile check = new java.util.zip.ZipFile(archive.toFile())) {
+            assertEquals(100, check.entries().nextElement().getSize(), "the header lies about the size");
+        }
+        CaseImport limited = new CaseImport(
+                vertx,
+                database,
+                assets,
+                data,
+                Clock.systemUTC(),
+                new CaseSource.Limits(CaseSource.MAX_ZIP_ENTRIES, 1 << 20));
+
+        CaseImportException refused = failure(limited, archive);
+
+        assertEquals(ErrorCode.CASE_ZIP_TOO_LARGE, refused.error());
+        assertTrue(refused.getMessage().contains("unpacks to more than 1 MiB"), refused.getMessage());
+        assertNoWorkspaceLeft();
+        assertEquals(0, count("case_imports"));
+    }
+
+    @Test
+    void theByteLimitCountsAllEntriesTogether() throws Exception {
+        CaseImport limited =
+                new CaseImport(vertx, database, assets, data, Clock.systemUTC(), new CaseSource.Limits(100, 1 << 20));
+        Path two = zipOfText(scratch.resolve("two.zip"), 2, 400 << 10);
+        assertEquals(
+                2,
+                limited.run(two, ImportPolicy.strict(), ProgressListener.silent())
+                        .await()
+                        .files());
+        Path three = zipOfText(scratch.resolve("three.zip"), 3, 400 << 10);
+        assertEquals(ErrorCode.CASE_ZIP_TOO_LARGE, failure(limited, three).error());
+        assertNoWorkspaceLeft();
+    }
+
+    /** A zip of text files of {@code size} bytes each (text, so the decoder turns them away at once). */
+    private static Path zipOfText(Path archive, int entries, int size) throws Exception {
+        byte[] text = new byte[size];
+        Arrays.fill(text, (byte) 'x');
+        try (OutputStream out = Files.newOutputStream(archive);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i < entries; i++) {
+                zip.putNextEntry(new ZipEntry("notes/" + i + ".txt"));
+                zip.write(text);
+                zip.closeEntry();
+            }
+        }
+        return archive;
+    }
+
+    /** Rewrites every header's uncompressed size (central directory and data descriptors) to {@code size}. */
+    private static void claimUncompressedSize(Path archive, int size) throws Exception {
+        byte[] bytes = Files.readAllBytes(archive);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int patched = 0;
+        for (int i = 0; i + 4 <= bytes.length; i++) {
+            int signature = buffer.getInt(i);
+            if (signature == 0x02014b50) { // central directory file header: uncompressed size at +24
+                buffer.putInt(i + 24, size);
+                patched++;
+            } else if (signature == 0x08074b50) { // data descriptor: uncompressed size at +12
+                buffer.putInt(i + 12, size);
+                patched++;
+            }
+        }
+        assertEquals(2, patched, "one central directory header and one data descriptor");
+        Files.write(archive, bytes);
+    }
+
+    private CaseImportException failure(CaseImport importer, Path source) {
+        CompletionException failure = assertThrows(
+                CompletionException.class, () -> importer.run(source, ImportPolicy.strict(), ProgressListener.silent())
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .join());
+        return assertInstanceOf(CaseImportException.class, failure.getCause());
     }
 
     private void assertNoWorkspaceLeft() throws Exception {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -94,6 +95,41 @@ class CaseRoutesIT {
         HttpResponse<String> nothing = post(admin, "application/zip", zip("rtplan.dcm"));
         assertEquals(422, nothing.statusCode());
         assertEquals(1, Wire.mapper().readTree(nothing.body()).get("skipped").size(), nothing.body());
+    }
+
+    @Test
+    void aRefusedOrBrokenZipLeavesNoUploadOrWorkspaceBehind() throws Exception {
+        String admin = login(DemoExam.ADMIN_USER, DemoExam.ADMIN_PASSWORD);
+        ByteArrayOutputStream unsafe = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(unsafe)) {
+            zip.putNextEntry(new ZipEntry("export/CT_small.dcm"));
+            zip.write(Files.readAllBytes(Pydicom.TEST_FILES.resolve("CT_small.dcm")));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("../../evil.dcm"));
+            zip.write(new byte[] {1, 2, 3});
+            zip.closeEntry();
+        }
+
+        HttpResponse<String> refused = post(admin, "application/zip", unsafe.toByteArray());
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals(
+                "RR-1531", Wire.mapper().readTree(refused.body()).get("code").asText(), refused.body());
+        assertNothingOfTheImportLeft();
+
+        HttpResponse<String> broken =
+                post(admin, "application/zip", "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(400, broken.statusCode(), broken.body());
+        assertNothingOfTheImportLeft();
+    }
+
+    private void assertNothingOfTheImportLeft() throws Exception {
+        try (var files = Files.list(data)) {
+            List<String> left = files.map(f -> f.getFileName().toString())
+                    .filter(name ->
+                            name.startsWith(CaseImport.WORKSPACE_PREFIX) || name.startsWith(CaseImport.UPLOAD_PREFIX))
+                    .toList();
+            assertEquals(List.of(), left);
+        }
     }
 
     private byte[] zip(String... names) throws Exception {

@@ -93,6 +93,24 @@ final class Pydicom {
         }
     }
 
+    /** Runs a pydicom script with {@code arguments} (e.g. to write a test input); fails the test when it fails. */
+    static void run(String script, String... arguments) throws IOException, InterruptedException {
+        requireInstalled();
+        Path file = Files.createTempFile("readroom-pydicom", ".py");
+        try {
+            Files.writeString(file, script);
+            List<String> command = new ArrayList<>(List.of(PYTHON.toString(), file.toString()));
+            command.addAll(List.of(arguments));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "pydicom took too long");
+            assertEquals(0, process.exitValue(), "pydicom failed: " + output);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     static String text(JsonNode facts, String keyword) {
         JsonNode value = facts.get(keyword);
         return value == null ? "" : value.asText().strip();

@@ -5,12 +5,17 @@ package org.readroom.core.dicom.deid;
  * {@link #SHIFT_DATE} is the "Retain Longitudinal Temporal Information with Modified Dates" option.
  */
 public enum ProfileAction {
-    /** X: the attribute is removed. */
+    /** X: the attribute is removed (a sequence: with all its items). */
     REMOVE("X"),
-    /** Z: the attribute is kept with an empty value. */
+    /** Z: the attribute is kept with an empty value (a sequence: with no items). */
     EMPTY("Z"),
-    /** D: the value is replaced by the import's pseudonym for the patient. */
+    /** D: the value is replaced by the import's pseudonym for the patient (Patient's Name and ID). */
     PSEUDONYM("D"),
+    /**
+     * D: the value is replaced by a fixed dummy of the same value representation (a label or an identifier a module
+     * requires); a sequence is removed instead, since no dummy item could be correct.
+     */
+    DUMMY("D"),
     /** U: the UID is replaced by a new one, the same new one for the same original within one import. */
     NEW_UID("U"),
     /** The date (or the date part of a date-time) moves back by the patient's whole-day offset. */

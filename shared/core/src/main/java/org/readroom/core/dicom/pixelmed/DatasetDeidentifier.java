@@ -5,7 +5,6 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SequenceAttribute;
-import com.pixelmed.dicom.SequenceItem;
 import com.pixelmed.dicom.TagFromName;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,9 @@ import org.readroom.core.dicom.deid.ProfileAction;
 final class DatasetDeidentifier {
 
     static final String METHOD = "ReadRoom PS3.15 Basic Profile; dates shifted; patient characteristics retained";
+
+    /** The dummy of a D attribute with a text value: upper case, so it also suits CS; 12 characters, so SH and AE. */
+    static final String DUMMY_TEXT = "DEIDENTIFIED";
 
     private final DeidSession session;
 
@@ -46,6 +48,7 @@ final class DatasetDeidentifier {
 
     private void clean(AttributeList list, String pseudonym, int daysBack) throws DicomException {
         List<AttributeTag> removed = new ArrayList<>();
+        List<AttributeTag> emptied = new ArrayList<>();
         for (Map.Entry<AttributeTag, Attribute> entry : list.entrySet()) {
             AttributeTag tag = entry.getKey();
             Attribute attribute = entry.getValue();
@@ -53,24 +56,51 @@ final class DatasetDeidentifier {
             int number = tag.getGroup() << 16 | tag.getElement();
             String first = "UI".equals(vr) ? Attribute.getSingleStringValueOrEmptyString(attribute) : null;
             ProfileAction action = BasicProfile.actionFor(number, vr, first);
+            if (attribute instanceof SequenceAttribute sequence) {
+                // A sequence goes whole (X, and D or U where no item could be a correct dummy), stays without
+                // items (Z), or stays with its items cleaned by the same rules (K).
+                switch (action) {
+                    case KEEP -> {
+                        for (int i = 0; i < sequence.getNumberOfItems(); i++) {
+                            clean(sequence.getItem(i).getAttributeList(), pseudonym, daysBack);
+                        }
+                    }
+                    case EMPTY -> emptied.add(tag);
+                    default -> removed.add(tag);
+                }
+                continue;
+            }
             switch (action) {
                 case REMOVE -> removed.add(tag);
                 case EMPTY -> attribute.removeValues();
                 case PSEUDONYM -> replace(attribute, List.of(pseudonym));
-                case NEW_UID -> replace(attribute, newUids(attribute));
-                case SHIFT_DATE -> replace(attribute, shifted(attribute, vr, daysBack));
-                case KEEP -> {
-                    if (attribute instanceof SequenceAttribute sequence) {
-                        for (int i = 0; i < sequence.getNumberOfItems(); i++) {
-                            SequenceItem item = sequence.getItem(i);
-                            clean(item.getAttributeList(), pseudonym, daysBack);
-                        }
+                case DUMMY -> {
+                    String dummy = dummy(vr);
+                    if (dummy == null) {
+                        removed.add(tag);
+                    } else {
+                        replace(attribute, List.of(dummy));
                     }
                 }
+                case NEW_UID -> replace(attribute, newUids(attribute));
+                case SHIFT_DATE -> replace(attribute, shifted(attribute, vr, daysBack));
+                case KEEP -> {}
                 default -> throw new IllegalStateException("unhandled action " + action);
             }
         }
         removed.forEach(list::remove);
+        for (AttributeTag tag : emptied) {
+            list.put(new SequenceAttribute(tag));
+        }
+    }
+
+    /** A value of the given representation that says nothing, or null when the attribute is better removed. */
+    private static String dummy(String vr) {
+        return switch (vr == null ? "" : vr) {
+            case "AE", "CS", "LO", "LT", "PN", "SH", "ST", "UC", "UT" -> DUMMY_TEXT;
+            case "DS", "IS" -> "0";
+            default -> null;
+        };
     }
 
     private List<String> newUids(Attribute attribute) {

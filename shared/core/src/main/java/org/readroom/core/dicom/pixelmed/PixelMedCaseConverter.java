@@ -21,6 +21,7 @@ import org.readroom.core.dicom.deid.Conversion;
 import org.readroom.core.dicom.deid.ConvertedImage;
 import org.readroom.core.dicom.deid.DeidSession;
 import org.readroom.core.dicom.deid.ImportPolicy;
+import org.readroom.core.dicom.deid.SourceFileLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * {@link CaseFileConverter} with PixelMed: decode with {@link PixelMedDecoder} (truncation, sign extension and
  * non-image classification come from there), de-identify the header with {@link DatasetDeidentifier}, put the decoded
  * frames in uncompressed with {@link NativeImageEncoder}, write Explicit VR Little Endian, decode the written file and
- * compare every stored value with the source's.
+ * compare every stored value with the source's. Nothing it logs or reports quotes the source's path (it often names
+ * the patient): log lines carry the file's {@link SourceFileLabel}.
  */
 public final class PixelMedCaseConverter implements CaseFileConverter {
 
@@ -57,17 +59,25 @@ public final class PixelMedCaseConverter implements CaseFileConverter {
         try {
             result = convertOrSkip(source, target);
         } catch (IOException | DicomException | RuntimeException e) {
-            LOG.warn("Could not convert {}", source, e);
-            result = new Conversion.Skipped("could not convert: " + describe(e));
+            // The source's path may name the patient: logs carry its label, reasons never quote it.
+            LOG.warn("Could not convert {}", SourceFileLabel.of(source), SourceFileLabel.redact(e, source));
+            result = new Conversion.Skipped(
+                    "could not convert: " + SourceFileLabel.redact(describe(e), source, "the file"));
         } catch (OutOfMemoryError e) {
-            LOG.warn("Could not convert {}: out of memory", source, e);
+            LOG.warn(
+                    "Could not convert {}: out of memory",
+                    SourceFileLabel.of(source),
+                    SourceFileLabel.redact(e, source));
             result = new Conversion.Skipped("could not convert: the image does not fit in memory");
         }
         if (result instanceof Conversion.Skipped) {
             try {
                 Files.deleteIfExists(target);
             } catch (IOException e) {
-                LOG.warn("Could not delete {}", target, e);
+                LOG.warn(
+                        "Could not delete the converted file of {}",
+                        SourceFileLabel.of(source),
+                        SourceFileLabel.redact(e, source));
             }
         }
         return result;

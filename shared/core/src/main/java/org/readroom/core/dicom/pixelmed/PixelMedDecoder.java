@@ -18,6 +18,7 @@ import java.util.Objects;
 import org.readroom.core.dicom.DecodeResult;
 import org.readroom.core.dicom.DicomDecoder;
 import org.readroom.core.dicom.DicomImage;
+import org.readroom.core.dicom.deid.SourceFileLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,30 +33,38 @@ public final class PixelMedDecoder implements DicomDecoder {
     private static final int PREAMBLE_LENGTH = 128;
     private static final byte[] DICM = "DICM".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * Decodes {@code file}. Log lines name the file by its {@link SourceFileLabel}, never by its path (a source path
+     * often names the patient), and failure reasons never quote the path either.
+     */
     @Override
     public DecodeResult decode(Path file) {
         Objects.requireNonNull(file, "file");
         try {
             return new DecodeResult.Decoded(read(file));
         } catch (UndecodableException e) {
-            LOG.debug("{}: {}", file, e.getMessage());
-            return new DecodeResult.Failed(e.getMessage());
+            LOG.debug("{}: {}", SourceFileLabel.of(file), SourceFileLabel.redact(e.getMessage(), file, "the file"));
+            return new DecodeResult.Failed(SourceFileLabel.redact(e.getMessage(), file, "the file"));
         } catch (IOException | DicomException | RuntimeException | LinkageError e) {
             // PixelMed's codecs throw unchecked exceptions (and a missing ImageIO plug-in a LinkageError);
             // a broken file must never take the caller down with it.
-            LOG.warn("Could not decode {}", file, e);
-            return new DecodeResult.Failed("could not read DICOM file: " + describe(e));
+            LOG.warn("Could not decode {}", SourceFileLabel.of(file), SourceFileLabel.redact(e, file));
+            return new DecodeResult.Failed(
+                    "could not read DICOM file: " + SourceFileLabel.redact(describe(e), file, "the file"));
         } catch (OutOfMemoryError e) {
             // A corrupt value length makes PixelMed allocate the declared size in one go; when that single
             // allocation fails nothing else has been touched, so the file alone is rejected.
-            LOG.warn("Could not decode {}: a declared value length did not fit in memory", file, e);
+            LOG.warn(
+                    "Could not decode {}: a declared value length did not fit in memory",
+                    SourceFileLabel.of(file),
+                    SourceFileLabel.redact(e, file));
             return new DecodeResult.Failed("could not read DICOM file: a value length is too large (corrupt file?)");
         }
     }
 
     private static DicomImage read(Path file) throws IOException, DicomException, UndecodableException {
         if (!Files.isRegularFile(file)) {
-            throw new UndecodableException("not a DICOM file: " + file.getFileName() + " is not a readable file");
+            throw new UndecodableException("not a DICOM file: not a readable file");
         }
         // Without the Part 10 preamble PixelMed guesses an encoding for any bytes at all (a text file "masquerades
         // as big endian"), so a file without it must at least start like a bare DICOM data set.
