@@ -2,6 +2,7 @@ package org.readroom.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,10 +18,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import org.readroom.core.protocol.KioskApi;
 import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.LoginRequest;
 import org.readroom.core.protocol.Messages.LoginResponse;
+import org.readroom.core.protocol.Messages.SavedAnswer;
 import org.readroom.core.protocol.Messages.Sitting;
 import org.readroom.core.protocol.Messages.StaffLoginRequest;
 import org.readroom.core.protocol.Messages.SubmitRequest;
@@ -256,26 +260,27 @@ class ExamServerIT {
         ChainedAnswers chain = chain(1);
         String step1 = DemoPaper.CASE_DIAGNOSIS_ITEM;
         String step2 = DemoPaper.CASE_FOLLOW_UP_ITEM;
+        // A change the paper's rules refuse is kept in the record (the chain carries on) but not counted.
         assertEquals(
                 ErrorCode.STEP_NOT_OPEN,
-                errorOf(api.save(ChainedAnswers.chained(chain.head(), 1, step2, Set.of("T"), ""))),
+                get(api.save(chain.next(1, step2, Set.of("T"), ""))).notCounted(),
                 "step 2 of the A4 case opens once step 1 is answered");
-        assertEquals(
-                ErrorCode.STEP_NOT_OPEN,
-                errorOf(api.save(ChainedAnswers.chained(chain.head(), 1, Moves.eventId(step2), Set.of(), ""))));
-        get(api.save(chain.next(1, step1, Set.of("B"), "")));
-        get(api.save(chain.next(2, step1, Set.of("A"), "")));
-        get(api.save(chain.next(3, Moves.eventId(step2), Set.of(), "")));
+        AnswerSave early = chain.next(2, Moves.eventId(step2), Set.of(), "");
+        assertEquals(ErrorCode.STEP_NOT_OPEN, get(api.save(early)).notCounted());
+        assertEquals(ErrorCode.STEP_NOT_OPEN, get(api.save(early)).notCounted(), "a resend gets the same answer");
+        assertNull(get(api.save(chain.next(3, step1, Set.of("B"), ""))).notCounted());
+        get(api.save(chain.next(4, step1, Set.of("A"), "")));
+        get(api.save(chain.next(5, Moves.eventId(step2), Set.of(), "")));
         assertEquals(
                 ErrorCode.QUESTION_LOCKED,
-                errorOf(api.save(ChainedAnswers.chained(chain.head(), 4, step1, Set.of("C"), ""))),
+                get(api.save(chain.next(6, step1, Set.of("C"), ""))).notCounted(),
                 "step 1 was answered and left");
         assertEquals(
                 ErrorCode.BAD_REQUEST,
-                errorOf(api.save(ChainedAnswers.chained(chain.head(), 4, Moves.eventId(step1), Set.of("C"), ""))),
+                errorOf(api.save(ChainedAnswers.chained(chain.head(), 7, Moves.eventId(step1), Set.of("C"), ""))),
                 "a move event carries no answer");
-        get(api.save(chain.next(4, Moves.eventId(step1), Set.of(), "")));
-        get(api.save(chain.next(5, step2, Set.of("T"), "")));
+        get(api.save(chain.next(7, Moves.eventId(step1), Set.of(), "")));
+        assertNull(get(api.save(chain.next(8, step2, Set.of("T"), ""))).notCounted());
 
         // The rules come from the stored record, so a restarted server refuses the same change.
         vertx.undeploy(vertx.deploymentIDs().iterator().next())
@@ -286,14 +291,18 @@ class ExamServerIT {
         KioskApi again = loggedIn(1);
         assertEquals(
                 ErrorCode.QUESTION_LOCKED,
-                errorOf(again.save(ChainedAnswers.chained(chain.head(), 6, step1, Set.of("C"), ""))));
-        get(again.save(chain.next(6, DemoPaper.UNIT_ITEM, Set.of(), "HU")));
+                get(again.save(chain.next(9, step1, Set.of("C"), ""))).notCounted());
+        get(again.save(chain.next(10, DemoPaper.UNIT_ITEM, Set.of(), "HU")));
         assertEquals(
                 ErrorCode.QUESTION_LOCKED,
-                errorOf(again.save(ChainedAnswers.chained(chain.head(), 7, step2, Set.of("F"), ""))),
+                get(again.save(chain.next(11, step2, Set.of("F"), ""))).notCounted(),
                 "step 2 was left for another question");
-        var handedIn = get(again.submit(new SubmitRequest(6, chain.head())));
-        assertEquals(3, handedIn.answered(), "move events are not answers");
+        Map<String, Set<String>> counted = get(again.sitting()).answers().stream()
+                .collect(Collectors.toMap(SavedAnswer::itemId, SavedAnswer::choices));
+        assertEquals(Set.of("A"), counted.get(step1), "the locked answer stands");
+        assertEquals(Set.of("T"), counted.get(step2));
+        var handedIn = get(again.submit(new SubmitRequest(11, chain.head())));
+        assertEquals(3, handedIn.answered(), "move events and uncounted changes are not answers");
     }
 
     @Test

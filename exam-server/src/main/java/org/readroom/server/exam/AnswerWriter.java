@@ -29,9 +29,10 @@ import org.readroom.core.paper.navigation.Navigation;
 import org.readroom.core.protocol.DeliveredItem;
 import org.readroom.core.protocol.DeliveredSection;
 import org.readroom.core.protocol.Messages.AnswerSave;
-import org.readroom.core.protocol.Messages.SavedAnswer;
 import org.readroom.core.session.CandidateStatus;
 import org.readroom.server.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores answer changes through the database's one ordered writer, many changes to a transaction: a save waits in a
@@ -41,6 +42,8 @@ import org.readroom.server.store.Database;
  * commit fails the whole batch back to its kiosks, which resend; nothing is dropped.
  */
 public final class AnswerWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerWriter.class);
 
     static final int MAX_BATCH = 512;
 
@@ -56,11 +59,13 @@ public final class AnswerWriter {
 
     /**
      * Completes once the change is committed (or was already stored), or fails with the reason it was refused. On a
-     * paper with a locking case or an irreversible section the change is also checked against where the candidate's
-     * record says they have been ({@link Navigation}).
+     * paper with locking cases, irreversible or timed sections the change is also checked against where the
+     * candidate's record says they have been ({@link Navigation}) and the section's time: a change those rules refuse
+     * is stored all the same, so the chain carries on, but not counted; the future then holds the rule's code (else
+     * null).
      */
-    public Future<Void> save(CandidateRecord candidate, AnswerSave save, long now, Paper paper) {
-        Promise<Void> done = Promise.promise();
+    public Future<ErrorCode> save(CandidateRecord candidate, AnswerSave save, long now, Paper paper) {
+        Promise<ErrorCode> done = Promise.promise();
         Rules rules = navigationRules.computeIfAbsent(paper.id(), id -> Rules.of(paper));
         String question = Moves.isMove(save.itemId()) ? Moves.target(save.itemId()) : save.itemId();
         queue.add(new Pending(candidate, save, now, rules.ruled().contains(question) ? rules : null, done));
@@ -77,18 +82,19 @@ public final class AnswerWriter {
                         while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
                             batch.add(next);
                         }
-                        List<ApiException> refusals = new ArrayList<>();
+                        List<Outcome> outcomes = new ArrayList<>();
                         for (Pending pending : batch) {
-                            refusals.add(store(connection, pending));
+                            outcomes.add(store(connection, pending));
                         }
-                        return refusals;
+                        return outcomes;
                     })
-                    .onSuccess(refusals -> {
+                    .onSuccess(outcomes -> {
                         for (int i = 0; i < batch.size(); i++) {
-                            if (refusals.get(i) == null) {
-                                batch.get(i).done().complete();
+                            Outcome outcome = outcomes.get(i);
+                            if (outcome.refused() == null) {
+                                batch.get(i).done().complete(outcome.notCounted());
                             } else {
-                                batch.get(i).done().fail(refusals.get(i));
+                                batch.get(i).done().fail(outcome.refused());
                             }
                         }
                     })
@@ -97,25 +103,41 @@ public final class AnswerWriter {
         }
     }
 
+    /**
+     * What became of one change: {@code refused} (nothing written: out of order, a broken link, a closed sitting), or
+     * stored, with {@code notCounted} naming the paper rule that keeps it from counting (null when it counts).
+     */
+    private record Outcome(ApiException refused, ErrorCode notCounted) {
+
+        static final Outcome COUNTED = new Outcome(null, null);
+
+        static Outcome refused(ApiException why) {
+            return new Outcome(why, null);
+        }
+    }
+
     /** Stores one change, or returns why it is refused; a refusal writes nothing. */
-    private static ApiException store(Connection connection, Pending pending) throws SQLException {
+    private static Outcome store(Connection connection, Pending pending) throws SQLException {
         AnswerSave save = pending.save();
         long candidateId = pending.candidate().id();
         // Checked again on the writer: a hand-in, void or move may have committed since the route's read.
         CandidateRecord current = ExamStore.candidate(connection, candidateId);
         if (current.status() == CandidateStatus.SUBMITTED) {
-            return new ApiException(ErrorCode.ALREADY_SUBMITTED, "candidate " + current.candidateNumber());
+            return Outcome.refused(
+                    new ApiException(ErrorCode.ALREADY_SUBMITTED, "candidate " + current.candidateNumber()));
         }
         if (current.status() == CandidateStatus.VOIDED) {
-            return new ApiException(ErrorCode.CANDIDATE_VOIDED, "candidate " + current.candidateNumber());
+            return Outcome.refused(
+                    new ApiException(ErrorCode.CANDIDATE_VOIDED, "candidate " + current.candidateNumber()));
         }
         if (current.epoch() != pending.candidate().epoch() && current.status() != CandidateStatus.MOVED) {
-            return new ApiException(ErrorCode.CANDIDATE_MOVED, "candidate " + current.candidateNumber());
+            return Outcome.refused(
+                    new ApiException(ErrorCode.CANDIDATE_MOVED, "candidate " + current.candidateNumber()));
         }
         String choices = String.join(",", new TreeSet<>(save.choices() == null ? List.of() : save.choices()));
         String text = save.text() == null ? "" : save.text();
-        try (PreparedStatement existing = connection.prepareStatement(
-                "SELECT item_id, choices, text, hash FROM answers WHERE candidate_id = ? AND sequence = ?")) {
+        try (PreparedStatement existing = connection.prepareStatement("SELECT item_id, choices, text, hash, not_counted"
+                + " FROM answers WHERE candidate_id = ? AND sequence = ?")) {
             existing.setLong(1, candidateId);
             existing.setLong(2, save.sequence());
             try (ResultSet row = existing.executeQuery()) {
@@ -125,10 +147,10 @@ public final class AnswerWriter {
                             && row.getString(3).equals(text)
                             && Objects.equals(row.getString(4), save.hash());
                     return same
-                            ? null
-                            : new ApiException(
+                            ? new Outcome(null, row.getString(5) == null ? null : ErrorCode.valueOf(row.getString(5)))
+                            : Outcome.refused(new ApiException(
                                     ErrorCode.SEQUENCE_CONFLICT,
-                                    "sequence " + save.sequence() + " holds another answer");
+                                    "sequence " + save.sequence() + " holds another answer"));
                 }
             }
         }
@@ -146,45 +168,23 @@ public final class AnswerWriter {
             }
         }
         if (save.sequence() != last + 1) {
-            return new ApiException(
-                    ErrorCode.SEQUENCE_GAP, "sequence " + save.sequence() + " sent, " + (last + 1) + " expected");
+            return Outcome.refused(new ApiException(
+                    ErrorCode.SEQUENCE_GAP, "sequence " + save.sequence() + " sent, " + (last + 1) + " expected"));
         }
         if (previous == null || !AnswerChain.next(previous, save).equals(save.hash())) {
-            return new ApiException(
-                    ErrorCode.CHAIN_BROKEN, "sequence " + save.sequence() + " does not chain to the stored record");
+            return Outcome.refused(new ApiException(
+                    ErrorCode.CHAIN_BROKEN, "sequence " + save.sequence() + " does not chain to the stored record"));
         }
-        if (pending.rules() != null) {
-            List<SavedAnswer> latest = ExamStore.latestAnswers(connection, candidateId);
-            Navigation navigation = new Navigation(pending.rules().questions());
-            navigation.resume(Navigation.visits(latest));
-            Set<String> answered = new HashSet<>();
-            for (Navigation.Visit visit : Navigation.visits(latest)) {
-                if (!visit.blank()) {
-                    answered.add(visit.id());
-                }
-            }
-            Optional<Navigation.Refusal> refusal = navigation.refusal(save.itemId(), answered::contains);
-            if (refusal.isPresent()) {
-                return new ApiException(refusal.get().code(), refusal.get().reason());
-            }
-            DeliveredSection section = pending.rules().sectionOf(save.itemId());
-            Long limit =
-                    section == null ? null : pending.rules().timed().limits().get(section.id());
-            if (limit != null) {
-                Optional<ApiException> over = SectionTimes.enter(
-                        connection,
-                        current,
-                        section.id(),
-                        limit,
-                        pending.rules().timed(),
-                        pending.now());
-                if (over.isPresent()) {
-                    return over.get();
-                }
-            }
+        ApiException notCounted = pending.rules() == null ? null : ruleRefusal(connection, current, pending);
+        if (notCounted != null) {
+            LOG.info(
+                    "candidate {} sequence {} stored but not counted: {}",
+                    current.candidateNumber(),
+                    save.sequence(),
+                    notCounted.getMessage());
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO answers (candidate_id, sequence,"
-                        + " item_id, choices, text, received_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                        + " item_id, choices, text, received_at, hash, not_counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement seen =
                         connection.prepareStatement("UPDATE candidates SET last_seen = ? WHERE id = ?")) {
             insert.setLong(1, candidateId);
@@ -194,12 +194,56 @@ public final class AnswerWriter {
             insert.setString(5, text);
             insert.setLong(6, pending.now());
             insert.setString(7, save.hash());
+            insert.setString(8, notCounted == null ? null : notCounted.error().name());
             insert.executeUpdate();
             seen.setLong(1, pending.now());
             seen.setLong(2, candidateId);
             seen.executeUpdate();
         }
-        return null;
+        return notCounted == null ? Outcome.COUNTED : new Outcome(null, notCounted.error());
+    }
+
+    /**
+     * The paper rule a change breaks, or null: a locked case step, a section left for good, a step opened early
+     * (rebuilt from the counted record's latest entry per question) or a timed section out of time. The first
+     * accepted change in a timed section records the candidate's entry.
+     */
+    private static ApiException ruleRefusal(Connection connection, CandidateRecord current, Pending pending)
+            throws SQLException {
+        AnswerSave save = pending.save();
+        List<Navigation.Visit> visits = new ArrayList<>();
+        // The latest counted entry per question or move event, without reading the answers' text.
+        try (PreparedStatement query = connection.prepareStatement("SELECT item_id, MAX(sequence),"
+                + " choices = '' AND text = '' FROM answers WHERE candidate_id = ? AND not_counted IS NULL"
+                + " GROUP BY item_id")) {
+            query.setLong(1, current.id());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    visits.add(new Navigation.Visit(rows.getString(1), rows.getBoolean(3), rows.getLong(2)));
+                }
+            }
+        }
+        Navigation navigation = new Navigation(pending.rules().questions());
+        navigation.resume(visits);
+        Set<String> answered = new HashSet<>();
+        visits.stream().filter(v -> !v.blank()).forEach(v -> answered.add(v.id()));
+        Optional<Navigation.Refusal> refusal = navigation.refusal(save.itemId(), answered::contains);
+        if (refusal.isPresent()) {
+            return new ApiException(refusal.get().code(), refusal.get().reason());
+        }
+        DeliveredSection section = pending.rules().sectionOf(save.itemId());
+        Long limit = section == null ? null : pending.rules().timed().limits().get(section.id());
+        if (limit == null) {
+            return null;
+        }
+        return SectionTimes.enter(
+                        connection,
+                        current,
+                        section.id(),
+                        limit,
+                        pending.rules().timed(),
+                        pending.now())
+                .orElse(null);
     }
 
     static long lastSequence(Connection connection, long candidateId) throws SQLException {
@@ -214,7 +258,8 @@ public final class AnswerWriter {
     }
 
     /** {@code rules}: the paper's rules when this change must be checked against them, else null. */
-    private record Pending(CandidateRecord candidate, AnswerSave save, long now, Rules rules, Promise<Void> done) {}
+    private record Pending(
+            CandidateRecord candidate, AnswerSave save, long now, Rules rules, Promise<ErrorCode> done) {}
 
     /**
      * A paper's questions in authoring order, those whose changes the rules may refuse (locking case steps, questions of

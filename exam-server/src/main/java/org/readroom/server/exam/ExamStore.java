@@ -252,11 +252,15 @@ public final class ExamStore {
         return database.read(connection -> latestAnswers(connection, candidateId));
     }
 
-    /** The answer with the highest sequence number per item, blank answers included (a cleared answer is blank). */
+    /**
+     * The counted answer with the highest sequence number per item, blank answers included (a cleared answer is
+     * blank); a change the paper's rules did not count is left out.
+     */
     public static List<SavedAnswer> latestAnswers(Connection connection, long candidateId) throws SQLException {
         Map<String, SavedAnswer> latest = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT item_id, choices, text, sequence FROM answers WHERE candidate_id = ? ORDER BY sequence")) {
+                "SELECT item_id, choices, text, sequence FROM answers WHERE candidate_id = ? AND not_counted IS NULL"
+                        + " ORDER BY sequence")) {
             query.setLong(1, candidateId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.readroom.core.assets.ContentHash;
@@ -183,8 +184,10 @@ public final class KioskRoutes {
                             beat.alerts(),
                             c.status() == CandidateStatus.SITTING)
                     .ifPresent(gap -> interruptions.suggest(c, gap));
+            // Section clocks are a bonus: if they cannot be read, the clock, pause and lock still get through.
             return bank.paper(c.paperId())
                     .compose(paper -> exams.sectionClocks(c, paper, now))
+                    .recover(failure -> Future.succeededFuture(List.of()))
                     .map(sections -> new HeartbeatReply(
                             clockOf(c, now),
                             seats.takeMessages(c.id(), c.sessionId()),
@@ -254,7 +257,7 @@ public final class KioskRoutes {
                         return answers.save(c, save, now, paper).onSuccess(v -> seats.changed(c.sessionId()));
                     });
                 })
-                .map(v -> new AnswerAck(save.sequence(), now));
+                .map(notCounted -> new AnswerAck(save.sequence(), now, notCounted));
         Http.reply(ctx, result);
     }
 

@@ -52,8 +52,9 @@ public final class RosterStore {
             List<CandidateView> candidates = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT c.candidate_number, c.name, c.seat,"
                     + " c.status, (SELECT COUNT(*) FROM answers a WHERE a.candidate_id = c.id"
-                    + " AND (a.choices <> '' OR a.text <> '') AND a.sequence = (SELECT MAX(b.sequence) FROM answers b"
-                    + " WHERE b.candidate_id = c.id AND b.item_id = a.item_id)),"
+                    + " AND (a.choices <> '' OR a.text <> '') AND a.not_counted IS NULL AND a.sequence = (SELECT"
+                    + " MAX(b.sequence) FROM answers b WHERE b.candidate_id = c.id AND b.item_id = a.item_id"
+                    + " AND b.not_counted IS NULL)),"
                     + " COALESCE(c.last_seen, 0), COALESCE(c.deadline, 0), c.id, COALESCE(c.started_at, 0),"
                     + " c.duration_ms, c.extra_ms, c.paused_ms, c.paused_since"
                     + " FROM candidates c WHERE c.session_id = ? ORDER BY c.seat, c.candidate_number")) {

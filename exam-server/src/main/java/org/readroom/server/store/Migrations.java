@@ -25,7 +25,8 @@ final class Migrations {
             "V006__cases.sql",
             "V007__bank.sql",
             "V008__paper_sections.sql",
-            "V009__section_entries.sql");
+            "V009__section_entries.sql",
+            "V010__answers_not_counted.sql");
 
     private Migrations() {}
 

@@ -170,10 +170,17 @@ public final class ExamViewModel {
                 paper.chainHead(),
                 journal,
                 scheduler,
-                (state, pending, acked, rejection) -> ui.execute(() -> syncStatus.set(
-                        state == AnswerSync.State.REJECTED
-                                ? text.get("sync.REJECTED", text.error(rejection))
-                                : text.get("sync." + state.name(), pending))));
+                (state, pending, acked, rejection) -> ui.execute(() -> {
+                    if (state == AnswerSync.State.NOT_COUNTED) {
+                        // Kept in the record but not counted (it reached the server after its section closed, say).
+                        error.set(text.get("sync.NOT_COUNTED", text.error(rejection)));
+                    } else {
+                        syncStatus.set(
+                                state == AnswerSync.State.REJECTED
+                                        ? text.get("sync.REJECTED", text.error(rejection))
+                                        : text.get("sync." + state.name(), pending));
+                    }
+                }));
         // The record so far: the server's latest entry per question (and per move event), then the changes made
         // here before a crash and never acknowledged, which are on screen again and on their way.
         List<SavedAnswer> record = new ArrayList<>(paper.answers());

@@ -14,6 +14,7 @@ import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.journal.AnswerChain;
 import org.readroom.core.journal.AnswerJournal;
 import org.readroom.core.protocol.KioskApi;
+import org.readroom.core.protocol.Messages.AnswerAck;
 import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.ServerConnection;
 import org.slf4j.Logger;
@@ -32,7 +33,12 @@ public final class AnswerSync {
         SAVED,
         SAVING,
         OFFLINE,
-        REJECTED
+        REJECTED,
+        /**
+         * The server stored a change but did not count it: a paper rule refused it (a section out of time, say); the
+         * code comes as {@code rejection}, and later changes go on as usual.
+         */
+        NOT_COUNTED
     }
 
     /** Told of every change of state; called on the sync's own threads. */
@@ -153,16 +159,19 @@ public final class AnswerSync {
         inFlight = true;
         AnswerSave head = queue.peekFirst();
         notifyListener(State.SAVING);
-        api.save(head).whenComplete((ack, failure) -> onResult(head, failure));
+        api.save(head).whenComplete((ack, failure) -> onResult(head, ack, failure));
     }
 
-    private void onResult(AnswerSave sent, Throwable failure) {
+    private void onResult(AnswerSave sent, AnswerAck ack, Throwable failure) {
         synchronized (this) {
             inFlight = false;
             if (failure == null) {
                 queue.pollFirst();
                 lastAcknowledged = sent.sequence();
                 backoffMillis = 500;
+                if (ack != null && ack.notCounted() != null) {
+                    listener.changed(State.NOT_COUNTED, queue.size(), lastAcknowledged, ack.notCounted());
+                }
                 if (queue.isEmpty()) {
                     drained.complete(null);
                     notifyListener(State.SAVED);

@@ -2,6 +2,7 @@ package org.readroom.core.protocol;
 
 import java.util.List;
 import java.util.Set;
+import org.readroom.core.errors.ErrorCode;
 import org.readroom.core.session.CandidateStatus;
 import org.readroom.core.text.LocalizedText;
 
@@ -94,8 +95,12 @@ public final class Messages {
      */
     public record AnswerSave(long sequence, String itemId, Set<String> choices, String text, String hash) {}
 
-    /** Server → kiosk: the answer with this sequence number is stored durably. */
-    public record AnswerAck(long sequence, long serverTime) {}
+    /**
+     * Server → kiosk: the change with this sequence number is stored durably. {@code notCounted} is null, or the rule
+     * that refused it (a locked case step, a section left or out of time): then it is kept in the record, so the chain
+     * carries on, but it does not count as the candidate's answer.
+     */
+    public record AnswerAck(long sequence, long serverTime, ErrorCode notCounted) {}
 
     /**
      * Kiosk → server: hand in, naming the last sequence number the kiosk sent and the head of its answer chain; the

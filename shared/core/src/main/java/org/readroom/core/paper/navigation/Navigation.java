@@ -82,7 +82,7 @@ public final class Navigation {
         }
     }
 
-    /** True when the paper has a locking case or an irreversible section: otherwise every move is free. */
+    /** True when the paper has a locking case, an irreversible or a timed section: otherwise every move is free. */
     public static boolean hasRules(List<DeliveredItem> items) {
         return items.stream().anyMatch(Navigation::isRuled);
     }
