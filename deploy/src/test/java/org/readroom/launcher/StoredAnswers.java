@@ -35,13 +35,13 @@ final class StoredAnswers {
         return stored;
     }
 
-    /** The items the candidate has an answer to. */
+    /** The questions the candidate has an answer to (move events left out). */
     static Set<String> itemIds(Path dataDir, long sessionId, String candidateNumber) throws SQLException {
         Set<String> items = new TreeSet<>();
         try (Connection connection = readOnly(dataDir);
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT DISTINCT a.item_id FROM answers a"
-                                + " JOIN candidates c ON c.id = a.candidate_id WHERE c.session_id = ? AND c.candidate_number = ?")) {
+                        "SELECT DISTINCT a.item_id FROM answers a JOIN candidates c ON c.id = a.candidate_id"
+                                + " WHERE c.session_id = ? AND c.candidate_number = ? AND a.item_id NOT LIKE '@%'")) {
             query.setLong(1, sessionId);
             query.setString(2, candidateNumber);
             try (ResultSet rows = query.executeQuery()) {
