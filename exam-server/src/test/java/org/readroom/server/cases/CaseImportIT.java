@@ -167,8 +167,16 @@ class CaseImportIT {
             assertEquals(CaseFileConverter.EXPLICIT_VR_LITTLE_ENDIAN, image.transferSyntaxUid());
 
             String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            // A shifted date may by chance land on another file's original date (shifts are random, 1-10 years):
+            // this file's own shifted dates are checked attribute by attribute below, so they explain such a match.
+            Set<String> ownShiftedDates = new HashSet<>();
+            for (String date : List.of("StudyDate", "SeriesDate", "AcquisitionDate", "ContentDate")) {
+                ownShiftedDates.add(Pydicom.text(written, date));
+            }
             for (String original : forbidden) {
-                assertFalse(bytes.contains(original), file + " still contains \"" + original + "\"");
+                if (!ownShiftedDates.contains(original)) {
+                    assertFalse(bytes.contains(original), file + " still contains \"" + original + "\"");
+                }
             }
         }
 
