@@ -67,7 +67,7 @@ public final class AnswerWriter {
     public Future<ErrorCode> save(CandidateRecord candidate, AnswerSave save, long now, Paper paper) {
         Promise<ErrorCode> done = Promise.promise();
         Rules rules = navigationRules.computeIfAbsent(paper.id(), id -> Rules.of(paper));
-        String question = Moves.isMove(save.itemId()) ? Moves.target(save.itemId()) : save.itemId();
+        String question = Moves.questionOf(save.itemId());
         queue.add(new Pending(candidate, save, now, rules.ruled().contains(question) ? rules : null, done));
         schedule();
         return done.future();
@@ -280,7 +280,7 @@ public final class AnswerWriter {
 
         /** The section of the question an answer or move event names. */
         DeliveredSection sectionOf(String id) {
-            DeliveredItem question = byId.get(Moves.isMove(id) ? Moves.target(id) : id);
+            DeliveredItem question = byId.get(Moves.questionOf(id));
             return question == null ? null : question.section();
         }
     }

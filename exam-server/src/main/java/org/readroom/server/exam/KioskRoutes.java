@@ -232,7 +232,7 @@ public final class KioskRoutes {
                     }
                     return bank.paper(c.paperId()).compose(paper -> {
                         boolean move = Moves.isMove(save.itemId());
-                        String question = move ? Moves.target(save.itemId()) : save.itemId();
+                        String question = Moves.questionOf(save.itemId());
                         Item item = paper.questions().stream()
                                 .filter(i -> i.id().equals(question))
                                 .findFirst()

@@ -22,6 +22,11 @@ public final class Moves {
         return id != null && id.startsWith(PREFIX);
     }
 
+    /** The question an entry of the record names: the move event's target, or the answered question itself. */
+    public static String questionOf(String id) {
+        return isMove(id) ? target(id) : id;
+    }
+
     /** The question a move event names. */
     public static String target(String id) {
         if (!isMove(id)) {

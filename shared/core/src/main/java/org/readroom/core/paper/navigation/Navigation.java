@@ -143,7 +143,7 @@ public final class Navigation {
             entered.add(sectionId(items.get(0))); // every candidate starts in the first section
         }
         for (Visit visit : ordered) {
-            Integer position = positions.get(questionOf(visit.id()));
+            Integer position = positions.get(Moves.questionOf(visit.id()));
             if (position != null) {
                 furthestSection = Math.max(furthestSection, sectionOf(position));
                 entered.add(sectionId(items.get(position)));
@@ -151,18 +151,24 @@ public final class Navigation {
             }
         }
         Map<String, Visit> latest = new HashMap<>();
+        // The last entry, and the last one naming another question than it: for any question, the last entry that
+        // names something else is one of these two.
+        Visit lastEntry = null;
+        Visit lastOther = null;
         for (Visit visit : ordered) {
             latest.put(visit.id(), visit);
+            if (lastEntry != null && !Moves.questionOf(lastEntry.id()).equals(Moves.questionOf(visit.id()))) {
+                lastOther = lastEntry;
+            }
+            lastEntry = visit;
         }
         for (Visit visit : latest.values()) {
             Integer position = positions.get(visit.id());
             if (position == null || visit.blank() || !locksOnceAnswered(items.get(position))) {
                 continue;
             }
-            boolean leftAfter = ordered.stream()
-                    .anyMatch(v -> v.sequence() > visit.sequence()
-                            && !questionOf(v.id()).equals(visit.id()));
-            if (leftAfter) {
+            Visit leftFor = Moves.questionOf(lastEntry.id()).equals(visit.id()) ? lastOther : lastEntry;
+            if (leftFor != null && leftFor.sequence() > visit.sequence()) {
                 locked.add(visit.id());
             }
         }
@@ -176,7 +182,7 @@ public final class Navigation {
      */
     public Optional<Refusal> refusal(String id, Predicate<String> answered) {
         boolean isMove = Moves.isMove(id);
-        String question = questionOf(id);
+        String question = Moves.questionOf(id);
         Integer position = positions.get(question);
         if (position == null) {
             return Optional.empty();
@@ -308,10 +314,6 @@ public final class Navigation {
 
     private int sectionOf(int index) {
         return sectionPositions[index];
-    }
-
-    private static String questionOf(String id) {
-        return Moves.isMove(id) ? Moves.target(id) : id;
     }
 
     private static boolean sameGroup(DeliveredItem a, DeliveredItem b) {
