@@ -8,11 +8,12 @@ import org.readroom.core.imaging.Rescale;
 import org.readroom.core.imaging.WindowLevel;
 
 /**
- * A decoded grayscale DICOM image: geometry, the pixel module values needed to display it and the stored values
- * of every frame. Carries no patient identifiers. Immutable: the frames are copied in and out.
+ * A decoded DICOM image, grayscale or colour: geometry, the pixel module values needed to display it and the stored
+ * values of every frame. Carries no patient identifiers. Immutable: the frames are copied in and out.
  *
- * @param frames stored values, one array of {@code rows * columns} per frame, row by row; sign-extended when
- *     {@code signed}, otherwise read them with {@link #storedValue(int, int)} (which masks with 0xFFFF)
+ * @param frames stored values, one array of {@code rows * columns * photometric.samplesPerPixel()} per frame, row by
+ *     row (colour: red, green, blue of each pixel in turn, never signed); sign-extended when {@code signed},
+ *     otherwise read them with {@link #storedValue(int, int)} (which masks with 0xFFFF) or {@link #sample(int, int)}
  * @param sliceLocation position along the stack in mm (Slice Location, else the position along the slice normal,
  *     else the Instance Number) used only to order slices
  */
@@ -54,7 +55,10 @@ public record DicomImage(
             throw new IllegalArgumentException(
                     "frames must hold frameCount=" + frameCount + " arrays but holds " + frames.length);
         }
-        frames = copyAndCheck(frames, rows * columns, bitsStored, signed);
+        if (photometric.isColour() && signed) {
+            throw new IllegalArgumentException("a colour image cannot have signed samples");
+        }
+        frames = copyAndCheck(frames, rows * columns * photometric.samplesPerPixel(), bitsStored, signed);
     }
 
     private static void requirePositive(String field, int value) {
@@ -72,7 +76,8 @@ public record DicomImage(
             short[] frame = Objects.requireNonNull(frames[f], "frames[" + f + "]");
             if (frame.length != pixels) {
                 throw new IllegalArgumentException(
-                        "frames[" + f + "] must hold rows*columns=" + pixels + " values but holds " + frame.length);
+                        "frames[" + f + "] must hold rows*columns*samples=" + pixels + " values but holds "
+                                + frame.length);
             }
             copy[f] = frame.clone(); // check the copy, so a caller changing its array meanwhile cannot slip past
             if (bitsStored == 16) {
@@ -90,9 +95,25 @@ public record DicomImage(
         return copy;
     }
 
-    /** The stored value at {@code index} (row * columns + column) of {@code frame}, with the right sign. */
+    /**
+     * The stored value at {@code index} (row * columns + column) of {@code frame}, with the right sign. For a colour
+     * image, the pixel's luminance (ITU-R BT.601 weights) on the same scale as its samples, so measurements and
+     * automatic windows still mean something.
+     */
     public int storedValue(int frame, int index) {
+        if (photometric.isColour()) {
+            int at = index * 3;
+            short[] values = frames[frame];
+            return (int) Math.round(
+                    0.299 * (values[at] & 0xFFFF) + 0.587 * (values[at + 1] & 0xFFFF) + 0.114 * (values[at + 2] & 0xFFFF));
+        }
         short v = frames[frame][index];
+        return signed ? v : v & 0xFFFF;
+    }
+
+    /** One stored sample of a frame, as stored: for colour, sample {@code 3 * pixel + channel} (0 red, 1 green, 2 blue). */
+    public int sample(int frame, int sampleIndex) {
+        short v = frames[frame][sampleIndex];
         return signed ? v : v & 0xFFFF;
     }
 

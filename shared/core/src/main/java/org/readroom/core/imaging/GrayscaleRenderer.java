@@ -6,8 +6,9 @@ import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.dicom.Photometric;
 
 /**
- * Turns one frame of a grayscale {@link DicomImage} into opaque ARGB pixels through the rescale and a window.
- * Pure Java so the same pixels can be rendered by JavaFX, written to a PNG or checked in a test.
+ * Turns one frame of a {@link DicomImage} into opaque ARGB pixels: grayscale through the rescale and a window, colour
+ * as stored (scaled to 8 bits a channel; the window does not apply to colour, inverting does). Pure Java so the same
+ * pixels can be rendered by JavaFX, written to a PNG or checked in a test.
  */
 public final class GrayscaleRenderer {
 
@@ -106,11 +107,31 @@ public final class GrayscaleRenderer {
                     + (image.signed() ? "signed" : "unsigned") + " values but was for " + table.bitsStored + "-bit "
                     + (table.signed ? "signed" : "unsigned"));
         }
+        if (image.photometric().isColour()) {
+            renderColour(image, frame, table.flip, argbOut);
+            return;
+        }
         int[] argbTable = table.argb;
         // DicomImage guarantees every stored value lies within bitsStored, so the raw 16 bits always index a filled
         // entry: no clamping per pixel. (Reading through storedValue measured no slower than reading the short[].)
         for (int i = 0; i < pixels; i++) {
             argbOut[i] = argbTable[image.storedValue(frame, i) & 0xFFFF];
         }
+    }
+
+    private static void renderColour(DicomImage image, int frame, boolean invert, int[] argbOut) {
+        int pixels = image.rows() * image.columns();
+        int bits = image.bitsStored();
+        int flip = invert ? 0xFF : 0;
+        for (int i = 0, at = 0; i < pixels; i++, at += 3) {
+            int red = eightBits(image.sample(frame, at), bits) ^ flip;
+            int green = eightBits(image.sample(frame, at + 1), bits) ^ flip;
+            int blue = eightBits(image.sample(frame, at + 2), bits) ^ flip;
+            argbOut[i] = 0xFF000000 | red << 16 | green << 8 | blue;
+        }
+    }
+
+    private static int eightBits(int sample, int bitsStored) {
+        return bitsStored >= 8 ? sample >>> (bitsStored - 8) : sample * 255 / ((1 << bitsStored) - 1);
     }
 }

@@ -81,6 +81,42 @@ class DicomImageTest {
         assertTrue(e.getMessage().contains("frames[0]"), e.getMessage());
     }
 
+    private static DicomImage colour(boolean signed, short[] samples) {
+        return new DicomImage(
+                1,
+                2,
+                1,
+                8,
+                signed,
+                Photometric.RGB,
+                "US",
+                "",
+                "",
+                Rescale.IDENTITY,
+                Optional.empty(),
+                List.of(),
+                0,
+                new short[][] {samples});
+    }
+
+    @Test
+    void colourHoldsThreeSamplesAPixelNeverSignedAndReadsAsLuminance() {
+        DicomImage image = colour(false, new short[] {255, 0, 0, 10, 20, 30});
+        assertEquals(255, image.sample(0, 0));
+        assertEquals(30, image.sample(0, 5));
+        assertEquals(76, image.storedValue(0, 0)); // 0.299 * 255
+        assertEquals(18, image.storedValue(0, 0, 1)); // 0.299 * 10 + 0.587 * 20 + 0.114 * 30 = 18.13
+        IllegalArgumentException shortFrame =
+                assertThrows(IllegalArgumentException.class, () -> colour(false, new short[] {1, 2, 3}));
+        assertTrue(shortFrame.getMessage().contains("rows*columns*samples=6"), shortFrame.getMessage());
+        IllegalArgumentException signed =
+                assertThrows(IllegalArgumentException.class, () -> colour(true, new short[6]));
+        assertTrue(signed.getMessage().contains("colour"), signed.getMessage());
+        IllegalArgumentException tooBig = assertThrows(
+                IllegalArgumentException.class, () -> colour(false, new short[] {1, 2, 256, 0, 0, 0}));
+        assertTrue(tooBig.getMessage().contains("frames[0][2]"), tooBig.getMessage());
+    }
+
     @Test
     void zeroRowsIsRefusedWithTheFieldName() {
         IllegalArgumentException e = assertThrows(

@@ -37,6 +37,46 @@ class GrayscaleRendererTest {
                 new short[][] {stored});
     }
 
+    /** Two colour pixels, red-ish and teal, with {@code bits} stored bits a sample. */
+    private static DicomImage colourPair(int bits) {
+        int scale = bits > 8 ? 1 << (bits - 8) : 1;
+        short[] samples = {
+            (short) (200 * scale), (short) (30 * scale), (short) (10 * scale),
+            (short) (0), (short) (128 * scale), (short) (128 * scale)
+        };
+        return new DicomImage(
+                1,
+                2,
+                1,
+                bits,
+                false,
+                Photometric.RGB,
+                "US",
+                "1.2.840.10008.5.1.4.1.1.6.1",
+                "1.2.840.10008.1.2.1",
+                Rescale.IDENTITY,
+                Optional.empty(),
+                List.of(),
+                0,
+                new short[][] {samples});
+    }
+
+    @Test
+    void colourIsShownAsStoredWhateverTheWindowAndInvertingFlipsIt() {
+        int[] narrow = new int[2];
+        int[] wide = new int[2];
+        GrayscaleRenderer.render(colourPair(8), 0, WindowLevel.LUNG, false, narrow);
+        GrayscaleRenderer.render(colourPair(8), 0, new WindowLevel(128, 256), false, wide);
+        assertArrayEquals(new int[] {0xFFC81E0A, 0xFF008080}, narrow);
+        assertArrayEquals(narrow, wide, "the window does not apply to colour");
+        int[] inverted = new int[2];
+        GrayscaleRenderer.render(colourPair(8), 0, WindowLevel.LUNG, true, inverted);
+        assertArrayEquals(new int[] {0xFF37E1F5, 0xFFFF7F7F}, inverted);
+        int[] sixteen = new int[2];
+        GrayscaleRenderer.render(colourPair(16), 0, WindowLevel.LUNG, false, sixteen);
+        assertArrayEquals(narrow, sixteen, "16-bit samples are shown by their top 8 bits");
+    }
+
     @Test
     void writesOpaqueGreyPixelsThroughTheWindow() {
         int[] argb = new int[3];

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param seriesNumber Series Number, 0 when absent
  * @param instanceNumber Instance Number, 0 when absent
  * @param sliceLocation position along the stack used for ordering (as {@code DicomImage#sliceLocation})
+ * @param colour true for an RGB image (three samples per pixel)
  * @param warnings sentences to show with the file (e.g. burned-in text may be present)
  */
 public record ConvertedImage(
@@ -29,6 +30,7 @@ public record ConvertedImage(
         int frames,
         int bitsStored,
         boolean signed,
+        boolean colour,
         List<String> warnings) {
 
     public ConvertedImage {
@@ -46,8 +48,8 @@ public record ConvertedImage(
         warnings = List.copyOf(warnings);
     }
 
-    /** Pixel Data bytes of the written file: one sample per pixel, 8 bits up to 8 stored bits, else 16. */
+    /** Pixel Data bytes of the written file: one sample per pixel (colour: three), 8 bits up to 8 stored bits, else 16. */
     public long pixelDataBytes() {
-        return (long) rows * columns * frames * (bitsStored <= 8 ? 1 : 2);
+        return (long) rows * columns * frames * (colour ? 3 : 1) * (bitsStored <= 8 ? 1 : 2);
     }
 }

@@ -12,9 +12,9 @@ import java.util.Set;
 import org.readroom.core.dicom.DicomImage;
 
 /**
- * Replaces the Image Pixel module of a header with the decoded frames, uncompressed: one sample per pixel, Bits
- * Allocated 8 (up to 8 stored bits) or 16, High Bit = Bits Stored - 1 and the stored values exactly as the decoder
- * sign-extended them, so decoding the written file gives the same values back.
+ * Replaces the Image Pixel module of a header with the decoded frames, uncompressed: one sample per pixel (colour:
+ * three, RGB, interleaved), Bits Allocated 8 (up to 8 stored bits) or 16, High Bit = Bits Stored - 1 and the stored
+ * values exactly as the decoder sign-extended them, so decoding the written file gives the same values back.
  */
 final class NativeImageEncoder {
 
@@ -25,7 +25,7 @@ final class NativeImageEncoder {
             "1.2.840.10008.1.2.4.91", // JPEG 2000 (possibly lossy)
             "1.2.840.10008.1.2.4.93"); // JPEG 2000 Part 2 (possibly lossy)
 
-    /** What no longer matches uncompressed grayscale pixels (colour layout, palettes, offsets, old min/max). */
+    /** What no longer matches the uncompressed pixels written (colour layout, palettes, offsets, old min/max). */
     private static final List<AttributeTag> STALE = List.of(
             TagFromName.PixelData,
             TagFromName.FloatPixelData,
@@ -54,8 +54,11 @@ final class NativeImageEncoder {
     static void encode(AttributeList list, DicomImage image) throws DicomException {
         STALE.forEach(list::remove);
         int bitsAllocated = bitsAllocated(image.bitsStored());
-        put(list, TagFromName.SamplesPerPixel, 1);
+        put(list, TagFromName.SamplesPerPixel, image.photometric().samplesPerPixel());
         putText(list, TagFromName.PhotometricInterpretation, image.photometric().name());
+        if (image.photometric().isColour()) {
+            put(list, TagFromName.PlanarConfiguration, 0);
+        }
         put(list, TagFromName.Rows, image.rows());
         put(list, TagFromName.Columns, image.columns());
         put(list, TagFromName.BitsAllocated, bitsAllocated);
@@ -73,7 +76,7 @@ final class NativeImageEncoder {
     }
 
     private static Attribute pixelData(DicomImage image, int bitsAllocated) throws DicomException {
-        int pixels = image.rows() * image.columns();
+        int pixels = image.rows() * image.columns() * image.photometric().samplesPerPixel();
         short[][] frames = image.frames();
         if (bitsAllocated == 16) {
             short[] words = new short[pixels * frames.length];

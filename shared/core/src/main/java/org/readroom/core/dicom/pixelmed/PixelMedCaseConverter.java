@@ -163,6 +163,7 @@ public final class PixelMedCaseConverter implements CaseFileConverter {
                 image.frameCount(),
                 image.bitsStored(),
                 image.signed(),
+                image.photometric().isColour(),
                 warnings));
     }
 

@@ -8,6 +8,7 @@ import com.pixelmed.dicom.TagFromName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.dicom.Photometric;
 import org.readroom.core.dicom.PixelSpacing;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
 final class PixelModuleReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(PixelModuleReader.class);
+
+    /** The colour encodings {@link ColourSamples} turns into RGB (YBR_ICT and YBR_RCT only from JPEG 2000). */
+    private static final Set<String> COLOUR = Set.of("RGB", "YBR_FULL", "YBR_FULL_422", "YBR_ICT", "YBR_RCT");
 
     private PixelModuleReader() {}
 
@@ -46,11 +50,22 @@ final class PixelModuleReader {
         if (highBit < bitsStored - 1 || highBit >= bitsAllocated) {
             highBit = bitsStored - 1; // a wrong High Bit is common in old files; the stored bits are then low-aligned
         }
-        boolean signed = integer(list, TagFromName.PixelRepresentation, 0) == 1;
+        boolean colour = photometric.isColour();
+        if (colour && bitsAllocated == 1) {
+            throw new UndecodableException("a colour image cannot have Bits Allocated 1");
+        }
+        // Colour samples are never signed; a Pixel Representation of 1 on colour data is a writer's slip.
+        boolean signed = !colour && integer(list, TagFromName.PixelRepresentation, 0) == 1;
         int frameCount = Math.max(1, integer(list, TagFromName.NumberOfFrames, 1));
+        ColourSamples.Layout layout = colour ? ColourSamples.layout(list, transferSyntaxUid) : null;
+        int samplesPerFrame =
+                colour ? ColourSamples.storedSamplesPerFrame(layout, rows, columns) : rows * columns;
 
         short[][] frames = StoredValues.read(
-                list.getPixelData(), bitsAllocated, bitsStored, highBit, signed, frameCount, rows * columns);
+                list.getPixelData(), bitsAllocated, bitsStored, highBit, signed, frameCount, samplesPerFrame);
+        if (colour) {
+            frames = ColourSamples.toRgb(frames, layout, ColourSamples.planar(list), rows * columns, bitsStored);
+        }
         try {
             return new DicomImage(
                     rows,
@@ -62,9 +77,9 @@ final class PixelModuleReader {
                     string(list, TagFromName.Modality),
                     sopClassUid,
                     transferSyntaxUid,
-                    rescale(list),
+                    colour ? Rescale.IDENTITY : rescale(list),
                     pixelSpacing(list),
-                    windowPresets(list),
+                    colour ? List.of() : windowPresets(list),
                     sliceLocation(list),
                     frames);
         } catch (IllegalArgumentException e) {
@@ -77,6 +92,9 @@ final class PixelModuleReader {
         long rows = integer(list, TagFromName.Rows, 0);
         long columns = integer(list, TagFromName.Columns, 0);
         long samples = Math.max(1, integer(list, TagFromName.SamplesPerPixel, 1));
+        if (samples == 3 && string(list, TagFromName.PhotometricInterpretation).equals("YBR_FULL_422")) {
+            samples = 2; // uncompressed 4:2:2 keeps one Cb and one Cr for every two pixels
+        }
         long frames = Math.max(1, integer(list, TagFromName.NumberOfFrames, 1));
         long bitsAllocated = integer(list, TagFromName.BitsAllocated, 0);
         return (rows * columns * samples * frames * bitsAllocated + 7) / 8;
@@ -92,8 +110,11 @@ final class PixelModuleReader {
         if (samples == 1 && value.equals("MONOCHROME1")) {
             return Photometric.MONOCHROME1;
         }
-        throw new UndecodableException(
-                "colour images are not supported yet: " + (value.isEmpty() ? samples + " samples per pixel" : value));
+        if (samples == 3 && COLOUR.contains(value)) {
+            return Photometric.RGB;
+        }
+        throw new UndecodableException("colour encoding not supported: "
+                + (value.isEmpty() ? samples + " samples per pixel" : value + " with " + samples + " samples per pixel"));
     }
 
     private static Rescale rescale(AttributeList list) throws UndecodableException {

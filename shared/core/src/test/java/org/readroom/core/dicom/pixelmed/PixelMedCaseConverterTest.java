@@ -114,6 +114,31 @@ class PixelMedCaseConverterTest {
     }
 
     @Test
+    void colourInEveryEncodingBecomesUncompressedInterleavedRgbWithTheSameSamples() throws Exception {
+        for (String name : new String[] {
+            "SC_ybr_full_422_uncompressed.dcm", "SC_rgb_dcmtk_+eb+cy+s2.dcm", "ExplVR_BigEnd.dcm", "SC_rgb_rle_2frame.dcm"
+        }) {
+            Path target = work.resolve(name);
+            ConvertedImage image = converted(name, target);
+            AttributeList written = read(target);
+            assertEquals(TransferSyntax.ExplicitVRLittleEndian, text(written, TagFromName.TransferSyntaxUID), name);
+            assertEquals("RGB", text(written, TagFromName.PhotometricInterpretation), name);
+            assertEquals("3", text(written, TagFromName.SamplesPerPixel), name);
+            assertEquals("0", text(written, TagFromName.PlanarConfiguration), name);
+            assertEquals("8", text(written, TagFromName.BitsAllocated), name);
+            DicomImage before = decode(PydicomTestFiles.file(name));
+            DicomImage after = decode(target);
+            assertTrue(image.colour(), name);
+            assertEquals(before.frameCount(), after.frameCount(), name);
+            for (int f = 0; f < before.frameCount(); f++) {
+                assertArrayEquals(before.frames()[f], after.frames()[f], name + " frame " + f);
+            }
+            assertEquals((long) image.rows() * image.columns() * 3 * image.frames(), image.pixelDataBytes(), name);
+            assertEquals(image.pixelDataBytes(), written.getPixelData().getVL() & ~1L, name);
+        }
+    }
+
+    @Test
     void filesOfOneSeriesShareTheirNewUidsAndOneDateShift() {
         ConvertedImage plain = converted("MR_small.dcm", work.resolve("a.dcm"));
         ConvertedImage big = converted("MR_small_bigendian.dcm", work.resolve("b.dcm"));

@@ -135,11 +135,6 @@ class PixelMedDecoderTest {
     }
 
     @Test
-    void colourImageFailsAsNotSupportedYet() {
-        assertEquals("colour images are not supported yet: RGB", failure(TEST_FILES.resolve("SC_rgb_small_odd.dcm")));
-    }
-
-    @Test
     void undecodableCompressionFailsNamingTheTransferSyntax() {
         String reason = failure(TEST_FILES.resolve("MR_small_jpeg_ls_lossless.dcm"));
         assertTrue(reason.startsWith("compressed pixel data could not be decoded"), reason);

@@ -46,7 +46,6 @@ class PydicomAllFilesTest {
         }
     }
 
-    private static final String COLOUR = "colour images are not supported yet";
     private static final String NOT_AN_IMAGE = "not an image";
 
     private static final Map<String, Expected> EXPECTED = new TreeMap<>(Map.ofEntries(
@@ -75,32 +74,33 @@ class PydicomAllFilesTest {
             Map.entry("JPEG-lossy.dcm", Expected.failure("JPEG Extended")),
             Map.entry("JPGExtended.dcm", Expected.failure("JPEG Extended")),
             Map.entry("MR_small_jpeg_ls_lossless.dcm", Expected.failure("JPEG-LS")),
-            // Colour: the viewer is grayscale for now.
-            Map.entry("ExplVR_BigEnd.dcm", Expected.failure(COLOUR)),
-            Map.entry("GDCMJ2K_TextGBR.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_jpeg_no_color_transform.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_jpeg_no_color_transform_2.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_dcmtk_+eb+cr.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_dcmtk_+eb+cy+n1.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_dcmtk_+eb+cy+n2.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_dcmtk_+eb+cy+np.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_dcmtk_+eb+cy+s2.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_dcmtk_+eb+cy+s4.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_gdcm_KY.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_jpeg_app14_dcmd.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_jpeg_dcmd.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_jpeg_dcmtk.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_jpeg_gdcm.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_jpeg_lossy_gdcm.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_rle.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_rle_16bit.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_rle_16bit_2frame.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_rle_2frame.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_rle_32bit.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_rle_32bit_2frame.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_small_odd.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_rgb_small_odd_jpeg.dcm", Expected.failure(COLOUR)),
-            Map.entry("SC_ybr_full_422_uncompressed.dcm", Expected.failure(COLOUR)),
+            // Colour, in every encoding PixelMed decodes: native (planar too), YBR, 4:2:2, JPEG, JPEG 2000, RLE.
+            Map.entry("ExplVR_BigEnd.dcm", Expected.image(60, 80, 1)),
+            Map.entry("GDCMJ2K_TextGBR.dcm", Expected.image(400, 400, 1)),
+            Map.entry("SC_jpeg_no_color_transform.dcm", Expected.image(256, 256, 1)),
+            Map.entry("SC_jpeg_no_color_transform_2.dcm", Expected.image(256, 256, 1)),
+            Map.entry("SC_rgb_dcmtk_+eb+cr.dcm", Expected.image(100, 100, 1)),
+            Map.entry("SC_rgb_dcmtk_+eb+cy+n1.dcm", Expected.image(100, 100, 1)),
+            Map.entry("SC_rgb_dcmtk_+eb+cy+n2.dcm", Expected.image(100, 100, 1)),
+            Map.entry("SC_rgb_dcmtk_+eb+cy+np.dcm", Expected.image(100, 100, 1)),
+            Map.entry("SC_rgb_dcmtk_+eb+cy+s2.dcm", Expected.image(100, 100, 1)),
+            Map.entry("SC_rgb_dcmtk_+eb+cy+s4.dcm", Expected.image(100, 100, 1)),
+            Map.entry("SC_rgb_gdcm_KY.dcm", Expected.image(100, 100, 1)),
+            Map.entry("SC_rgb_jpeg_app14_dcmd.dcm", Expected.image(256, 256, 1)),
+            Map.entry("SC_rgb_jpeg_dcmd.dcm", Expected.image(256, 256, 1)),
+            Map.entry("SC_rgb_jpeg_dcmtk.dcm", Expected.image(100, 100, 1)),
+            Map.entry("SC_rgb_jpeg_lossy_gdcm.dcm", Expected.image(100, 100, 1)),
+            Map.entry("SC_rgb_rle.dcm", Expected.image(100, 100, 1)),
+            Map.entry("SC_rgb_rle_2frame.dcm", Expected.image(100, 100, 2)),
+            Map.entry("SC_rgb_small_odd.dcm", Expected.image(3, 3, 1)),
+            Map.entry("SC_rgb_small_odd_jpeg.dcm", Expected.image(3, 3, 1)),
+            Map.entry("SC_ybr_full_422_uncompressed.dcm", Expected.image(100, 100, 1)),
+            // Colour encodings PixelMed cannot decode: JPEG lossless, RLE with 16- or 32-bit colour samples.
+            Map.entry("SC_rgb_jpeg_gdcm.dcm", Expected.failure("JPEG Lossless")),
+            Map.entry("SC_rgb_rle_16bit.dcm", Expected.failure("RLE Lossless")),
+            Map.entry("SC_rgb_rle_16bit_2frame.dcm", Expected.failure("RLE Lossless")),
+            Map.entry("SC_rgb_rle_32bit.dcm", Expected.failure("RLE Lossless")),
+            Map.entry("SC_rgb_rle_32bit_2frame.dcm", Expected.failure("RLE Lossless")),
             // Not images: reports, plans, doses, structure sets, waveforms, directories, header-only files.
             Map.entry("ExplVR_BigEndNoMeta.dcm", Expected.failure("RT Ion Plan")), // bare data set, no Part 10 header
             Map.entry("ExplVR_LitEndNoMeta.dcm", Expected.failure("RT Ion Plan")),
@@ -168,7 +168,10 @@ class PydicomAllFilesTest {
         short[][] frames = image.frames();
         assertEquals(image.frameCount(), frames.length, name + " frame arrays");
         for (short[] frame : frames) {
-            assertEquals(image.rows() * image.columns(), frame.length, name + " values per frame");
+            assertEquals(
+                    image.rows() * image.columns() * image.photometric().samplesPerPixel(),
+                    frame.length,
+                    name + " values per frame");
         }
         assertFalse(image.sopClassUid().isBlank(), name + " SOP class");
         assertFalse(image.transferSyntaxUid().isBlank(), name + " transfer syntax");
