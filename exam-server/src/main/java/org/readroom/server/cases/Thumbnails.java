@@ -9,7 +9,10 @@ import javax.imageio.ImageIO;
 import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.imaging.GrayscaleRenderer;
 
-/** A small PNG of a series for lists: the middle frame through the viewer's own rendering and opening window. */
+/**
+ * A small PNG of a series for lists: the middle frame through the viewer's own rendering and opening window, in grey
+ * or, for a colour series, in colour.
+ */
 final class Thumbnails {
 
     static final int MAX_SIZE = 128;
@@ -25,7 +28,10 @@ final class Thumbnails {
         double scale = Math.min(1.0, (double) MAX_SIZE / Math.max(image.rows(), image.columns()));
         int width = Math.max(1, (int) Math.round(image.columns() * scale));
         int height = Math.max(1, (int) Math.round(image.rows() * scale));
-        BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage small = new BufferedImage(
+                width,
+                height,
+                image.photometric().isColour() ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D graphics = small.createGraphics();
         try {
             graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

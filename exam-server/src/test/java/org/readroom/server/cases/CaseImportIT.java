@@ -117,7 +117,11 @@ class CaseImportIT {
         assertSkippedBecause(report, "MR_small_jpeg_ls_lossless.dcm", "JPEG-LS");
         assertSkippedBecause(report, "JPEG-lossy.dcm", "could not be decoded");
         assertSkippedBecause(report, "README.txt", "not a DICOM file");
-        assertSkippedBecause(report, "SC_rgb_rle.dcm", "colour");
+        assertSkippedBecause(report, "SC_rgb_rle_16bit.dcm", "RLE Lossless"); // PixelMed's RLE codec: 8-bit colour only
+        for (String colour : List.of(
+                "SC_rgb_rle.dcm", "SC_rgb_small_odd.dcm", "SC_rgb_dcmtk_+eb+cy+s2.dcm", "ExplVR_BigEnd.dcm")) {
+            assertTrue(importedAsset(report, colour) != null, colour + " is converted");
+        }
         for (String jpeg2000 : List.of("693_J2KI.dcm", "J2K_pixelrep_mismatch.dcm", "JPEG2000.dcm")) {
             assertTrue(importedAsset(report, jpeg2000) != null, jpeg2000 + " is converted");
         }
@@ -138,6 +142,7 @@ class CaseImportIT {
         Set<String> forbidden = forbiddenStrings(sources, facts);
         assertTrue(forbidden.contains("CompressedSamples^CT1"), "the originals' names were read: " + forbidden);
         DicomDecoder decoder = DicomDecoder.pixelMed();
+        int colourStored = 0;
         for (Path file : stored) {
             JsonNode written = facts.get(file);
             assertFalse(written.has("error"), file + ": " + written);
@@ -165,6 +170,12 @@ class CaseImportIT {
             DicomImage image = assertInstanceOf(DecodeResult.Decoded.class, decoder.decode(file), file.toString())
                     .image();
             assertEquals(CaseFileConverter.EXPLICIT_VR_LITTLE_ENDIAN, image.transferSyntaxUid());
+            if (image.photometric().isColour()) {
+                // pydicom, the second reader, agrees: uncompressed interleaved RGB
+                assertEquals("RGB", Pydicom.text(written, "PhotometricInterpretation"), file.toString());
+                assertEquals("3", Pydicom.text(written, "SamplesPerPixel"), file.toString());
+                colourStored++;
+            }
 
             String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             // A shifted date may by chance land on another file's original date (shifts are random, 1-10 years):
@@ -179,6 +190,8 @@ class CaseImportIT {
                 }
             }
         }
+
+        assertTrue(colourStored >= 15, "colour images stored: " + colourStored);
 
         Map<String, Path> sourceByName = new HashMap<>();
         sources.forEach(s -> sourceByName.put(Pydicom.TEST_FILES.relativize(s).toString(), s));
@@ -197,6 +210,8 @@ class CaseImportIT {
         assertEquals(-2000, signed.storedValue(0, 0, 0));
         DicomImage ct = decode(assets.path(importedAsset(report, "CT_small.dcm")));
         assertArrayEquals(decode(Pydicom.TEST_FILES.resolve("CT_small.dcm")).frames()[0], ct.frames()[0]);
+        DicomImage planar = decode(assets.path(importedAsset(report, "ExplVR_BigEnd.dcm")));
+        assertArrayEquals(decode(Pydicom.TEST_FILES.resolve("ExplVR_BigEnd.dcm")).frames()[0], planar.frames()[0]);
 
         assertEveryStoredSeriesHasAThumbnailAndItsImagesInTheAssetStore();
         assertStoreApiMatchesTheRows(report);
@@ -300,13 +315,29 @@ class CaseImportIT {
                 assertNotNull(replaced, keyword + " of " + pair[1]);
                 long days = ChronoUnit.DAYS.between(replaced, original);
                 assertTrue(days >= 365 && days <= 3652, keyword + " moved " + days + " days");
-                offsets.computeIfAbsent(Pydicom.text(pair[0], "PatientID"), k -> new HashSet<>())
+                offsets.computeIfAbsent(patientOf(pair[0]), k -> new HashSet<>())
                         .add(days);
                 shifted++;
             }
         }
         assertTrue(shifted > 20, "dates shifted: " + shifted);
         offsets.forEach((patient, days) -> assertEquals(1, days.size(), "patient " + patient + ": " + days));
+    }
+
+    /**
+     * Whose file this is, as the import decides it: the Patient ID, else the name and birth date, else the study (files
+     * without any patient fields, such as some secondary captures, are each their own study's).
+     */
+    private static String patientOf(JsonNode original) {
+        String id = Pydicom.text(original, "PatientID");
+        if (!id.isEmpty()) {
+            return "id:" + id;
+        }
+        String name = Pydicom.text(original, "PatientName");
+        if (!name.isEmpty()) {
+            return "name:" + name + "|" + Pydicom.text(original, "PatientBirthDate");
+        }
+        return "study:" + Pydicom.text(original, "StudyInstanceUID");
     }
 
     private static LocalDate date(String value) {
@@ -322,14 +353,19 @@ class CaseImportIT {
                 Statement sql = db.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT thumbnail_sha256, images FROM case_series")) {
             int series = 0;
+            int colourThumbnails = 0;
             while (rows.next()) {
                 byte[] png = Files.readAllBytes(assets.path(rows.getString(1)));
                 var thumbnail = ImageIO.read(new ByteArrayInputStream(png));
                 assertNotNull(thumbnail, "thumbnail is a PNG");
                 assertTrue(thumbnail.getWidth() <= Thumbnails.MAX_SIZE && thumbnail.getHeight() <= Thumbnails.MAX_SIZE);
+                if (hasColour(thumbnail)) {
+                    colourThumbnails++;
+                }
                 series++;
             }
             assertTrue(series > 5);
+            assertTrue(colourThumbnails >= 1, "colour series have colour thumbnails");
         }
         try (Connection db = connect();
                 Statement sql = db.createStatement();
@@ -340,6 +376,18 @@ class CaseImportIT {
                 assertEquals(Files.size(assets.path(rows.getString(1))), rows.getLong(3));
             }
         }
+    }
+
+    private static boolean hasColour(java.awt.image.BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                if (Math.abs((rgb >> 16 & 0xFF) - (rgb & 0xFF)) > 40) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void assertStoreApiMatchesTheRows(ImportReport report) {

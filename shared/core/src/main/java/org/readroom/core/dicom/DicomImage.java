@@ -75,9 +75,8 @@ public record DicomImage(
         for (int f = 0; f < frames.length; f++) {
             short[] frame = Objects.requireNonNull(frames[f], "frames[" + f + "]");
             if (frame.length != pixels) {
-                throw new IllegalArgumentException(
-                        "frames[" + f + "] must hold rows*columns*samples=" + pixels + " values but holds "
-                                + frame.length);
+                throw new IllegalArgumentException("frames[" + f + "] must hold rows*columns*samples=" + pixels
+                        + " values but holds " + frame.length);
             }
             copy[f] = frame.clone(); // check the copy, so a caller changing its array meanwhile cannot slip past
             if (bitsStored == 16) {
@@ -104,8 +103,9 @@ public record DicomImage(
         if (photometric.isColour()) {
             int at = index * 3;
             short[] values = frames[frame];
-            return (int) Math.round(
-                    0.299 * (values[at] & 0xFFFF) + 0.587 * (values[at + 1] & 0xFFFF) + 0.114 * (values[at + 2] & 0xFFFF));
+            return (int) Math.round(0.299 * (values[at] & 0xFFFF)
+                    + 0.587 * (values[at + 1] & 0xFFFF)
+                    + 0.114 * (values[at + 2] & 0xFFFF));
         }
         short v = frames[frame][index];
         return signed ? v : v & 0xFFFF;

@@ -112,8 +112,8 @@ class DicomImageTest {
         IllegalArgumentException signed =
                 assertThrows(IllegalArgumentException.class, () -> colour(true, new short[6]));
         assertTrue(signed.getMessage().contains("colour"), signed.getMessage());
-        IllegalArgumentException tooBig = assertThrows(
-                IllegalArgumentException.class, () -> colour(false, new short[] {1, 2, 256, 0, 0, 0}));
+        IllegalArgumentException tooBig =
+                assertThrows(IllegalArgumentException.class, () -> colour(false, new short[] {1, 2, 256, 0, 0, 0}));
         assertTrue(tooBig.getMessage().contains("frames[0][2]"), tooBig.getMessage());
     }
 

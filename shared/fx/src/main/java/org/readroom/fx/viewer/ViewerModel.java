@@ -547,16 +547,23 @@ public final class ViewerModel implements ViewerControls {
             return;
         }
         WindowLevel window = windowLevel();
+        // A colour image is shown as stored: no window to report.
+        String windowText = currentImage().photometric().isColour()
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "%s %d %s %d  ",
+                        word(ViewerMessages.WINDOW),
+                        Math.round(window.width()),
+                        word(ViewerMessages.LEVEL),
+                        Math.round(window.center()));
         String text = String.format(
                 Locale.ROOT,
-                "%s %d/%d  %s %d %s %d  %s %d%%",
+                "%s %d/%d  %s%s %d%%",
                 word(ViewerMessages.SLICE),
                 sliceIndex() + 1,
                 sliceCount(),
-                word(ViewerMessages.WINDOW),
-                Math.round(window.width()),
-                word(ViewerMessages.LEVEL),
-                Math.round(window.center()),
+                windowText,
                 word(ViewerMessages.ZOOM),
                 Math.round(transform.get().zoomPercent()));
         if (cine.isPlaying()) {

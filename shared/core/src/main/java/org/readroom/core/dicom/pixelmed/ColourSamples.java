@@ -44,7 +44,9 @@ final class ColourSamples {
                         "colour encoding " + photometric + " is only valid in JPEG 2000 files, not uncompressed");
             default:
                 throw new UndecodableException("colour encoding not supported: "
-                        + (photometric.isEmpty() ? "3 samples per pixel without Photometric Interpretation" : photometric));
+                        + (photometric.isEmpty()
+                                ? "3 samples per pixel without Photometric Interpretation"
+                                : photometric));
         }
     }
 

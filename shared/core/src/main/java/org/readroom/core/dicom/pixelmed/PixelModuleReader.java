@@ -58,8 +58,7 @@ final class PixelModuleReader {
         boolean signed = !colour && integer(list, TagFromName.PixelRepresentation, 0) == 1;
         int frameCount = Math.max(1, integer(list, TagFromName.NumberOfFrames, 1));
         ColourSamples.Layout layout = colour ? ColourSamples.layout(list, transferSyntaxUid) : null;
-        int samplesPerFrame =
-                colour ? ColourSamples.storedSamplesPerFrame(layout, rows, columns) : rows * columns;
+        int samplesPerFrame = colour ? ColourSamples.storedSamplesPerFrame(layout, rows, columns) : rows * columns;
 
         short[][] frames = StoredValues.read(
                 list.getPixelData(), bitsAllocated, bitsStored, highBit, signed, frameCount, samplesPerFrame);
@@ -114,7 +113,9 @@ final class PixelModuleReader {
             return Photometric.RGB;
         }
         throw new UndecodableException("colour encoding not supported: "
-                + (value.isEmpty() ? samples + " samples per pixel" : value + " with " + samples + " samples per pixel"));
+                + (value.isEmpty()
+                        ? samples + " samples per pixel"
+                        : value + " with " + samples + " samples per pixel"));
     }
 
     private static Rescale rescale(AttributeList list) throws UndecodableException {

@@ -42,8 +42,15 @@ class ColourDecodeTest {
         assertEquals(Photometric.RGB, image.photometric());
         assertEquals(8, image.bitsStored());
         int[][] expected = {
-            {166, 141, 52}, {166, 141, 52}, {166, 141, 52}, {63, 87, 176}, {63, 87, 176}, {63, 87, 176},
-            {158, 158, 158}, {158, 158, 158}, {158, 158, 158}
+            {166, 141, 52},
+            {166, 141, 52},
+            {166, 141, 52},
+            {63, 87, 176},
+            {63, 87, 176},
+            {63, 87, 176},
+            {158, 158, 158},
+            {158, 158, 158},
+            {158, 158, 158}
         };
         for (int i = 0; i < expected.length; i++) {
             assertArrayEquals(expected[i], pixel(image, 0, i), "pixel " + i);

@@ -116,7 +116,10 @@ class PixelMedCaseConverterTest {
     @Test
     void colourInEveryEncodingBecomesUncompressedInterleavedRgbWithTheSameSamples() throws Exception {
         for (String name : new String[] {
-            "SC_ybr_full_422_uncompressed.dcm", "SC_rgb_dcmtk_+eb+cy+s2.dcm", "ExplVR_BigEnd.dcm", "SC_rgb_rle_2frame.dcm"
+            "SC_ybr_full_422_uncompressed.dcm",
+            "SC_rgb_dcmtk_+eb+cy+s2.dcm",
+            "ExplVR_BigEnd.dcm",
+            "SC_rgb_rle_2frame.dcm"
         }) {
             Path target = work.resolve(name);
             ConvertedImage image = converted(name, target);
