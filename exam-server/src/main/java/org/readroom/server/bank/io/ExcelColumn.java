@@ -39,8 +39,9 @@ enum ExcelColumn {
     QUESTION_TYPE(
             "题型",
             "question_type",
-            "小题题型：单选（默认）、多选或判断。",
-            "The question's type: single (default), multiple or true_false."),
+            "小题题型：单选（默认）、多选、判断、填空、数值、图像标注、简答 或 报告。每种题型填写与同名工作表相同的列，其他题型的列留空。",
+            "The question's type: single_choice (default), multiple_choice, true_false, fill_in, numeric, hotspot,"
+                    + " short_answer or report. Each type fills the columns of its own sheet; leave the others empty."),
     STEM_ZH("题干(中文)", "stem_zh", "题目正文（中文）。中英文至少填一种。", "The question (Chinese). Fill Chinese, English or both."),
     STEM_EN("题干(英文)", "stem_en", "题目正文（英文），可留空。", "The question in English; may be empty."),
     OPTION_A(

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The content of {@code docs/examples/bank-example-zh.xlsx}: a small Chinese radiology bank with every item type
- * (chest CT nodules, stroke CT, wrist fractures). Its series ids (CT-CHEST-0001, CT-HEAD-0001, DX-WRIST-0001) stand
+ * (chest CT nodules, stroke CT, wrist fractures), and a case cluster whose questions have every single-question type. Its series ids (CT-CHEST-0001, CT-HEAD-0001, DX-WRIST-0001) stand
  * for cases imported with {@code readroom cases import}; replace them with the ids of your own cases.
  *
  * <p>Each row is written as "列名: 值" lines, a blank line between rows; an indented line continues the value above
@@ -224,6 +224,74 @@ final class ExcelExample {
             题干(中文): 同侧肺门淋巴结肿大提示可能有N1淋巴结转移。
             正确答案: 对
             分值: 1
+
+            组号: CASE-WRIST-01
+            病历(中文): 女，68岁，行走时跌倒，右手掌撑地，右腕肿痛、活动受限2小时。查体见右腕“餐叉样”畸形。行右腕关节正侧位X线检查。
+            病历(英文): A 68-year-old woman fell on her outstretched right hand 2 hours ago; the wrist is swollen and painful with a dinner-fork deformity. Wrist radiographs were taken.
+            影像: DX-WRIST-0001
+            逐题锁定: 是
+            系统: 骨肌
+            亚专业: 创伤
+            诊断: 桡骨远端骨折
+            难度: 中
+            教学要点: 桡骨远端骨折的评估包括移位方向、关节面受累及复位后的角度测量 | Assess displacement, joint involvement and angles after reduction
+            题号: CASE-WRIST-01-1
+            题型: 单选
+            题干(中文): 最可能的诊断是
+            选项A: Colles骨折
+            选项B: Smith骨折
+            选项C: Barton骨折
+            选项D: 腕舟骨骨折
+            选项E: 月骨脱位
+            正确答案: A
+            分值: 1
+
+            组号: CASE-WRIST-01
+            题号: CASE-WRIST-01-2
+            题型: 填空
+            题干(中文): 侧位片上远折端向背侧移位、向掌侧成角，所形成的典型畸形称为______畸形。
+            答案: 餐叉样; 餐叉
+            同义词: 餐叉样=银叉样
+            忽略空格: 是
+            分值: 1
+
+            组号: CASE-WRIST-01
+            题号: CASE-WRIST-01-3
+            题型: 数值
+            题干(中文): 正常成人腕关节正位片上，桡骨远端尺偏角（尺倾角）约为多少度？
+            标准值: 23
+            允许误差: 3
+            单位: °
+            分值: 1
+
+            组号: CASE-WRIST-01
+            题号: CASE-WRIST-01-4
+            题型: 图像标注
+            题干(中文): 请在正位片上标出桡骨远端骨折线的位置。
+            序列: DX-WRIST-0001
+            图像序号: 1
+            图像宽: 2000
+            图像高: 2500
+            形状: 椭圆
+            坐标: 900,1800,260,120
+            分值: 2
+
+            组号: CASE-WRIST-01
+            题号: CASE-WRIST-01-5
+            题型: 简答
+            题干(中文): 简述复位后复查X线片需要评估的主要指标。
+            参考答案: 桡骨高度、掌倾角及尺偏角是否恢复；关节面台阶是否小于2 mm；下尺桡关节是否对合良好。
+            评分要点: 桡骨高度:1; 掌倾角:1; 尺偏角:1; 关节面平整及下尺桡关节对合:1
+            分值: 4
+
+            组号: CASE-WRIST-01
+            题号: CASE-WRIST-01-6
+            题型: 报告
+            题干(中文): 请书写本例右腕关节正侧位X线片的诊断报告。
+            参考所见: 右侧桡骨远端距关节面约2.5 cm处见横行骨折线，远折端向背侧及桡侧移位，掌倾角消失，侧位呈“餐叉样”畸形；尺骨茎突骨折。腕骨排列正常。
+            参考印象: 右侧桡骨远端Colles骨折，合并尺骨茎突骨折。
+            评分要点: 骨折部位:2; 移位方向与成角:2; 尺骨茎突骨折:1; 印象诊断正确:3
+            分值: 8
             """));
         rows.put(
                 ExcelSheet.MATCHING,

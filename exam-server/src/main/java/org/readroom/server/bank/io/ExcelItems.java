@@ -30,9 +30,10 @@ import org.readroom.core.imaging.HotspotRegion;
 import org.readroom.core.text.LocalizedText;
 
 /**
- * Builds items from rows of the single-question sheets, and the questions of a case cluster. Every cell is read first
- * (so a row reports all its problems); the item is built only from a row without problems, through the core record's
- * constructor, whose refusal becomes a problem on the column it concerns.
+ * Builds items from rows of the single-question sheets, and the questions of a case cluster, which may be of any
+ * single-question type and read the same columns as that type's sheet. Every cell is read first (so a row reports all
+ * its problems); the item is built only from a row without problems, through the core record's constructor, whose
+ * refusal becomes a problem on the column it concerns.
  */
 final class ExcelItems {
 
@@ -44,107 +45,152 @@ final class ExcelItems {
         this.series = series;
     }
 
+    /**
+     * What an item has besides its type's own cells. On a single-question sheet all of it is on the row; a case
+     * cluster's question has its id and stem there but shares the case's images and metadata (a hotspot question
+     * still gets the series it marks).
+     */
+    private record Common(String id, LocalizedText stem, List<SeriesRef> images, ItemInfo info, boolean inCluster) {}
+
     /** The item on a row of a single-question sheet; null when the row has problems. */
     Item read(ExcelSheet sheet, ExcelRow row) {
-        switch (sheet.type()) {
-            case SINGLE_CHOICE:
-                return singleChoice(row, id(row, ID), row.localized(STEM_ZH, STEM_EN), images(row), info(row));
-            case MULTIPLE_CHOICE:
-                return multipleChoice(row, id(row, ID), row.localized(STEM_ZH, STEM_EN), images(row), info(row));
-            case TRUE_FALSE:
-                return trueFalse(row, id(row, ID), row.localized(STEM_ZH, STEM_EN), images(row), info(row));
-            case FILL_IN:
-                return fillIn(row);
-            case NUMERIC:
-                return numeric(row);
-            case HOTSPOT:
-                return hotspot(row);
-            case SHORT_ANSWER:
-                return shortAnswer(row);
-            case REPORT:
-                return report(row);
-            default:
-                throw new IllegalArgumentException("not a single-question sheet: " + sheet);
+        if (sheet.isGroup()) {
+            throw new IllegalArgumentException("not a single-question sheet: " + sheet);
         }
+        Common common = new Common(id(row, ID), row.localized(STEM_ZH, STEM_EN), images(row), info(row), false);
+        return item(sheet.type(), row, common);
     }
 
-    /** A case cluster's question: single choice unless 题型 says otherwise; no images or metadata of its own. */
+    /**
+     * A case cluster's question, of the type its 题型 cell names (single choice when blank), read from the columns of
+     * that type's sheet; a filled cell of another type's column is a problem, since it usually means a wrong 题型.
+     */
     Item question(ExcelRow row) {
-        ItemType type = row.parse(QUESTION_TYPE, ExcelValues::questionType);
-        String id = id(row, ID);
-        LocalizedText stem = row.localized(STEM_ZH, STEM_EN);
-        if (type == ItemType.MULTIPLE_CHOICE) {
-            return multipleChoice(row, id, stem, List.of(), ItemInfo.NONE);
+        boolean typeBlank =
+                row.text(QUESTION_TYPE).isEmpty() && row.rawText(QUESTION_TYPE).isEmpty();
+        ItemType type = typeBlank ? ItemType.SINGLE_CHOICE : row.parse(QUESTION_TYPE, ExcelValues::questionType);
+        Common common = new Common(id(row, ID), row.localized(STEM_ZH, STEM_EN), List.of(), ItemInfo.NONE, true);
+        if (type == null) {
+            row.marks(); // the row's other cells depend on its type; report what does not
+            return null;
         }
-        if (type == ItemType.TRUE_FALSE) {
-            return trueFalse(row, id, stem, List.of(), ItemInfo.NONE);
-        }
-        return singleChoice(row, id, stem, List.of(), ItemInfo.NONE);
+        otherTypesCells(row, ExcelSheet.of(type), typeBlank);
+        return item(type, row, common);
     }
 
-    private Item singleChoice(ExcelRow row, String id, LocalizedText stem, List<SeriesRef> images, ItemInfo info) {
+    private Item item(ItemType type, ExcelRow row, Common common) {
+        switch (type) {
+            case SINGLE_CHOICE:
+                return singleChoice(row, common);
+            case MULTIPLE_CHOICE:
+                return multipleChoice(row, common);
+            case TRUE_FALSE:
+                return trueFalse(row, common);
+            case FILL_IN:
+                return fillIn(row, common);
+            case NUMERIC:
+                return numeric(row, common);
+            case HOTSPOT:
+                return hotspot(row, common);
+            case SHORT_ANSWER:
+                return shortAnswer(row, common);
+            case REPORT:
+                return report(row, common);
+            default:
+                throw new IllegalArgumentException("not a single-question type: " + type);
+        }
+    }
+
+    /** On the case-cluster sheet: cells filled in columns that the row's question type does not read. */
+    private static void otherTypesCells(ExcelRow row, ExcelSheet own, boolean typeBlank) {
+        String type = own.questionWord();
+        String blank = typeBlank ? " (" + QUESTION_TYPE.zh() + " is empty, which means " + type + ")" : "";
+        for (ExcelColumn column : ExcelSheet.CASE_CLUSTER.questionColumns()) {
+            if (!own.questionColumns().contains(column) && !row.rawText(column).isEmpty()) {
+                row.problem(
+                        column,
+                        "is not used by a " + type + " question" + blank + "; write the question's type in "
+                                + QUESTION_TYPE.zh() + " or leave " + column.zh() + " empty");
+            }
+        }
+    }
+
+    /** Where a teacher writes a question of another type: another sheet, or another 题型 in a case cluster. */
+    private static String elsewhere(Common common, ExcelSheet sheet, String what) {
+        return common.inCluster()
+                ? "write " + sheet.questionWord() + " in " + QUESTION_TYPE.zh() + " for " + what
+                : "use the " + sheet.zh() + " sheet for " + what;
+    }
+
+    private Item singleChoice(ExcelRow row, Common common) {
         List<ChoiceOption> options = options(row);
         requireOptions(row, options, 2);
         Set<String> key = key(row, options);
         if (key != null && key.size() != 1) {
             row.problem(
                     KEY,
-                    "a single-choice question has one answer, was \"" + row.text(KEY)
-                            + "\" (use the 多选题 sheet for several)");
+                    "a single-choice question has one answer, was \"" + row.text(KEY) + "\" ("
+                            + elsewhere(common, ExcelSheet.MULTIPLE_CHOICE, "several") + ")");
         }
         Double marks = row.marks();
         return build(
                 row,
-                () -> new SingleChoiceItem(id, stem, options, key.iterator().next(), marks, images, info));
+                () -> new SingleChoiceItem(
+                        common.id(),
+                        common.stem(),
+                        options,
+                        key.iterator().next(),
+                        marks,
+                        common.images(),
+                        common.info()));
     }
 
-    private Item multipleChoice(ExcelRow row, String id, LocalizedText stem, List<SeriesRef> images, ItemInfo info) {
+    private Item multipleChoice(ExcelRow row, Common common) {
         List<ChoiceOption> options = options(row);
         Set<String> key = key(row, options);
         if (key != null && key.size() < 2) {
             row.problem(
                     KEY,
-                    "a multiple-choice question needs two or more correct options, was \"" + row.text(KEY)
-                            + "\" (use the 单选题 sheet for one)");
+                    "a multiple-choice question needs two or more correct options, was \"" + row.text(KEY) + "\" ("
+                            + elsewhere(common, ExcelSheet.SINGLE_CHOICE, "one") + ")");
         }
         requireOptions(row, options, 3);
         PartialCredit credit = row.parse(PARTIAL_CREDIT, ExcelValues::partialCredit);
         Double marks = row.marks();
-        return build(row, () -> new MultipleChoiceItem(id, stem, options, key, credit, marks, images, info));
+        return build(
+                row,
+                () -> new MultipleChoiceItem(
+                        common.id(), common.stem(), options, key, credit, marks, common.images(), common.info()));
     }
 
-    private Item trueFalse(ExcelRow row, String id, LocalizedText stem, List<SeriesRef> images, ItemInfo info) {
+    private Item trueFalse(ExcelRow row, Common common) {
         Boolean correct = row.parseRequired(KEY, ExcelValues::truth);
         Double marks = row.marks();
-        return build(row, () -> new TrueFalseItem(id, stem, correct, marks, images, info));
+        return build(
+                row,
+                () -> new TrueFalseItem(common.id(), common.stem(), correct, marks, common.images(), common.info()));
     }
 
-    private Item fillIn(ExcelRow row) {
-        String id = id(row, ID);
-        LocalizedText stem = row.localized(STEM_ZH, STEM_EN);
+    private Item fillIn(ExcelRow row, Common common) {
         List<String> answers = row.parseRequired(ANSWERS, ExcelValues::entries);
         List<List<String>> synonyms = row.parse(SYNONYMS, ExcelValues::synonyms);
         boolean caseSensitive = Boolean.TRUE.equals(row.parse(CASE_SENSITIVE, ExcelValues::yesNo));
         boolean keepPunctuation = Boolean.TRUE.equals(row.parse(KEEP_PUNCTUATION, ExcelValues::yesNo));
         boolean ignoreSpaces = Boolean.TRUE.equals(row.parse(IGNORE_SPACES, ExcelValues::yesNo));
         Double marks = row.marks();
-        List<SeriesRef> images = images(row);
-        ItemInfo info = info(row);
         return build(
                 row,
                 () -> new FillInItem(
-                        id,
-                        stem,
+                        common.id(),
+                        common.stem(),
                         answers,
                         new FillInRules(caseSensitive, keepPunctuation, ignoreSpaces, synonyms),
                         marks,
-                        images,
-                        info));
+                        common.images(),
+                        common.info()));
     }
 
-    private Item numeric(ExcelRow row) {
-        String id = id(row, ID);
-        LocalizedText stem = row.localized(STEM_ZH, STEM_EN);
+    private Item numeric(ExcelRow row, Common common) {
         Double value = row.parseRequired(VALUE, ExcelValues::number);
         Double tolerance = row.parse(TOLERANCE, ExcelValues::number);
         if (tolerance != null && tolerance < 0) {
@@ -152,16 +198,20 @@ final class ExcelItems {
         }
         String unit = row.text(UNIT);
         Double marks = row.marks();
-        List<SeriesRef> images = images(row);
-        ItemInfo info = info(row);
         return build(
                 row,
-                () -> new NumericItem(id, stem, value, tolerance == null ? 0 : tolerance, unit, marks, images, info));
+                () -> new NumericItem(
+                        common.id(),
+                        common.stem(),
+                        value,
+                        tolerance == null ? 0 : tolerance,
+                        unit,
+                        marks,
+                        common.images(),
+                        common.info()));
     }
 
-    private Item hotspot(ExcelRow row) {
-        String id = id(row, ID);
-        LocalizedText stem = row.localized(STEM_ZH, STEM_EN);
+    private Item hotspot(ExcelRow row, Common common) {
         String seriesId = row.parseRequired(SERIES, ExcelValues::plain);
         SeriesRef marked = seriesId == null ? null : resolve(row, SERIES, seriesId);
         Integer frame = row.parseRequired(FRAME, ExcelValues::wholeNumber);
@@ -196,41 +246,55 @@ final class ExcelItems {
         if (marked != null) {
             images.add(marked);
         }
-        for (SeriesRef more : images(row)) {
+        for (SeriesRef more : common.images()) {
             if (marked == null || !more.seriesId().equals(marked.seriesId())) {
                 images.add(more);
             }
         }
-        ItemInfo info = info(row);
         HotspotRegion shapeRegion = region;
         return build(
                 row,
-                () -> new HotspotItem(id, stem, seriesId, frame - 1, columns, rows, shapeRegion, marks, images, info));
+                () -> new HotspotItem(
+                        common.id(),
+                        common.stem(),
+                        seriesId,
+                        frame - 1,
+                        columns,
+                        rows,
+                        shapeRegion,
+                        marks,
+                        images,
+                        common.info()));
     }
 
-    private Item shortAnswer(ExcelRow row) {
-        String id = id(row, ID);
-        LocalizedText stem = row.localized(STEM_ZH, STEM_EN);
+    private Item shortAnswer(ExcelRow row, Common common) {
         LocalizedText model = row.localized(MODEL_ANSWER, MODEL_ANSWER_EN);
         List<RubricPoint> rubric = row.parse(RUBRIC, ExcelValues::rubric);
         Double marks = row.marks();
         checkRubricSum(row, rubric, marks);
-        List<SeriesRef> images = images(row);
-        ItemInfo info = info(row);
-        return build(row, () -> new ShortAnswerItem(id, stem, model, rubric, marks, images, info));
+        return build(
+                row,
+                () -> new ShortAnswerItem(
+                        common.id(), common.stem(), model, rubric, marks, common.images(), common.info()));
     }
 
-    private Item report(ExcelRow row) {
-        String id = id(row, ID);
-        LocalizedText stem = row.localized(STEM_ZH, STEM_EN);
+    private Item report(ExcelRow row, Common common) {
         LocalizedText findings = row.localized(MODEL_FINDINGS, MODEL_FINDINGS_EN);
         LocalizedText impression = row.localized(MODEL_IMPRESSION, MODEL_IMPRESSION_EN);
         List<RubricPoint> rubric = row.parseRequired(RUBRIC, ExcelValues::rubric);
         Double marks = row.marks();
         checkRubricSum(row, rubric, marks);
-        List<SeriesRef> images = images(row);
-        ItemInfo info = info(row);
-        return build(row, () -> new ReportItem(id, stem, findings, impression, rubric, marks, images, info));
+        return build(
+                row,
+                () -> new ReportItem(
+                        common.id(),
+                        common.stem(),
+                        findings,
+                        impression,
+                        rubric,
+                        marks,
+                        common.images(),
+                        common.info()));
     }
 
     private static void checkRubricSum(ExcelRow row, List<RubricPoint> rubric, Double marks) {
@@ -291,7 +355,12 @@ final class ExcelItems {
         }
         for (ExcelColumn column : ExcelColumn.OPTIONS) {
             if (row.isBlank(column)) {
-                row.problem(column, "is empty; this question needs at least " + minimum + " options");
+                row.problem(
+                        column,
+                        row.has(column)
+                                ? "is empty; this question needs at least " + minimum + " options"
+                                : "this question needs at least " + minimum + " options, but the sheet has no column "
+                                        + column.header() + "; add it to row 1");
                 return;
             }
         }

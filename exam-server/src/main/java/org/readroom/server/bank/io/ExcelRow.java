@@ -90,17 +90,27 @@ final class ExcelRow {
         return text(column).isEmpty();
     }
 
-    /** The text, or null with an "is empty" problem. */
+    /** True when the sheet has the column (a case-cluster sheet may lack the columns of types it does not use). */
+    boolean has(ExcelColumn column) {
+        return index.containsKey(column);
+    }
+
+    /** The text, or null with an "is empty" problem (or one saying the sheet lacks the column). */
     String required(ExcelColumn column) {
         String text = text(column);
         if (text.isEmpty()) {
             if (texts.containsKey(column) && !rawText(column).isEmpty()) {
                 return null; // unreadable, already reported
             }
-            problem(column, "is empty");
+            problem(column, has(column) ? "is empty" : missingColumn(column));
             return null;
         }
         return text;
+    }
+
+    /** "is needed here, but the sheet has no column …". */
+    private static String missingColumn(ExcelColumn column) {
+        return "is needed here, but the sheet has no column " + column.header() + "; add it to row 1";
     }
 
     /** The parsed value of a filled cell; null when blank or not readable (a problem then). */
@@ -137,7 +147,13 @@ final class ExcelRow {
         String zhText = text(zh);
         String enText = text(en);
         if (zhText.isEmpty() && enText.isEmpty()) {
-            problem(zh, "is empty (fill " + zh.zh() + " or " + en.zh() + ")");
+            if (!has(zh) && !has(en)) {
+                problem(zh, missingColumn(zh));
+            } else if (!(rawText(zh) + rawText(en)).isEmpty()) {
+                return null; // unreadable, already reported
+            } else {
+                problem(zh, "is empty (fill " + zh.zh() + " or " + en.zh() + ")");
+            }
             return null;
         }
         return LocalizedText.of(zhText, enText);

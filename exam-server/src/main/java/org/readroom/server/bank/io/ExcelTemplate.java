@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -92,16 +93,17 @@ public final class ExcelTemplate {
             ExcelColumn column = kind.columns().get(c);
             Cell cell = row.createCell(c);
             cell.setCellValue(column.zh() + "\n" + column.en());
-            cell.setCellStyle(kind.isRequired(column) ? styles.required : styles.optional);
+            List<ExcelSheet> needing = typesNeeding(kind, column);
+            cell.setCellStyle(
+                    kind.isRequired(column) ? styles.required : needing.isEmpty() ? styles.optional : styles.byType);
             ClientAnchor anchor = helper.createClientAnchor();
             anchor.setCol1(c);
             anchor.setCol2(c + 4);
             anchor.setRow1(0);
             anchor.setRow2(6);
             Comment comment = drawing.createCellComment(anchor);
-            comment.setString(
-                    helper.createRichTextString((kind.isRequired(column) ? "【必填列 required】" : "【可选列 optional】") + "\n"
-                            + column.helpZh() + "\n" + column.helpEn()));
+            comment.setString(helper.createRichTextString(
+                    requirement(kind, column) + "\n" + column.helpZh() + "\n" + column.helpEn()));
             comment.setAuthor("ReadRoom");
             cell.setCellComment(comment);
             sheet.setColumnWidth(c, width(column));
@@ -160,7 +162,9 @@ public final class ExcelTemplate {
             case SHAPE:
                 return new String[] {"椭圆", "多边形", "点"};
             case QUESTION_TYPE:
-                return new String[] {"单选", "多选", "判断"};
+                return ExcelSheet.questionSheets().stream()
+                        .map(ExcelSheet::questionWord)
+                        .toArray(String[]::new);
             case LOCK:
             case CASE_SENSITIVE:
             case KEEP_PUNCTUATION:
@@ -173,6 +177,38 @@ public final class ExcelTemplate {
         }
     }
 
+    /** "【必填列 required】", "【可选列 optional】" or, for a case cluster's question column, which types use it. */
+    private static String requirement(ExcelSheet kind, ExcelColumn column) {
+        if (kind.isRequired(column)) {
+            return "【必填列 required】";
+        }
+        if (kind != ExcelSheet.CASE_CLUSTER || !kind.questionColumns().contains(column)) {
+            return "【可选列 optional】";
+        }
+        List<ExcelSheet> needing = typesNeeding(kind, column);
+        return "【按题型 by question type】用于 used by: "
+                + words(ExcelSheet.questionSheets().stream()
+                        .filter(sheet -> sheet.questionColumns().contains(column))
+                        .toList())
+                + (needing.isEmpty() ? "；可选 optional" : "；必填 required by: " + words(needing));
+    }
+
+    /** On the case-cluster sheet, the question types that must fill a column; none on other sheets. */
+    private static List<ExcelSheet> typesNeeding(ExcelSheet kind, ExcelColumn column) {
+        if (kind != ExcelSheet.CASE_CLUSTER || kind.isRequired(column)) {
+            return List.of();
+        }
+        return ExcelSheet.questionSheets().stream()
+                .filter(sheet -> sheet.questionColumns().contains(column) && sheet.isRequired(column))
+                .toList();
+    }
+
+    /** "单选、多选 (single_choice, multiple_choice)". */
+    private static String words(List<ExcelSheet> sheets) {
+        return sheets.stream().map(ExcelSheet::questionWord).collect(Collectors.joining("、")) + " ("
+                + sheets.stream().map(sheet -> sheet.type().wireName()).collect(Collectors.joining(", ")) + ")";
+    }
+
     private static void instructions(Workbook workbook, Styles styles) {
         Sheet sheet = workbook.createSheet(ExcelSheet.INSTRUCTIONS);
         String[] lines = {
@@ -181,12 +217,17 @@ public final class ExcelTemplate {
             "2. 第1行是列名，不要改名；列的顺序可以调整，可选列可以删除，以“备注”开头的列会被忽略。Row 1 names the columns (order is free).",
             "3. 每行一道题；空行会被跳过。病例组题和配伍题每道小题一行，组号相同的行为一组，共用内容写在该组第一行。",
             "   One row per item; for case clusters and B1 sets one row per question, grouped by 组号, shared cells on the group's first row.",
+            "   病例组题的小题可以是任一单题题型，写在“题型”列；每道小题填写与该题型工作表相同的列，其他题型的列留空。",
+            "   A case cluster's question may be of any single-question type, named in 题型; it fills the columns of"
+                    + " that type's sheet and leaves the others empty.",
             "4. 中英文：题干有中英文两列；选项、教学要点、评分要点可写成“中文 | English”。Options and points may be \"中文 | English\".",
             "5. 影像与序列填病例导入（readroom cases import）后得到的序列编号。Series ids come from the case import.",
             "6. 导入时先检查整个文件，列出所有问题（文件:工作表!行:列: 说明）；有任何问题时一道题也不导入。",
             "   Import checks the whole file first and lists every problem as file:sheet!row:column: message; nothing is"
                     + " imported while any problem remains.",
-            "7. 橙色列名为必填列，灰色为可选列；把鼠标停在列名上可看到该列的说明。Orange headers are required columns.",
+            "7. 橙色列名为必填列，黄色为按小题题型必填的列（病例组题），灰色为可选列；把鼠标停在列名上可看到该列的说明。",
+            "   Orange headers are required columns, yellow ones required by some question types (case clusters), grey"
+                    + " ones optional; hover a header for its description.",
         };
         int r = 0;
         for (String line : lines) {
@@ -209,12 +250,17 @@ public final class ExcelTemplate {
             for (ExcelColumn column : kind.columns()) {
                 Row line = sheet.createRow(r++);
                 line.createCell(1).setCellValue(column.header());
-                line.createCell(2).setCellValue(kind.isRequired(column) ? "是 yes" : "");
+                List<ExcelSheet> needing = typesNeeding(kind, column);
+                line.createCell(2)
+                        .setCellValue(
+                                kind.isRequired(column)
+                                        ? "是 yes"
+                                        : needing.isEmpty() ? "" : "按题型 by type: " + words(needing));
                 line.createCell(3).setCellValue(column.helpZh());
                 line.createCell(4).setCellValue(column.helpEn());
             }
         }
-        int[] widths = {24, 26, 14, 70, 70};
+        int[] widths = {24, 26, 30, 70, 70};
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
@@ -224,6 +270,7 @@ public final class ExcelTemplate {
     private static final class Styles {
         final CellStyle required;
         final CellStyle optional;
+        final CellStyle byType;
         final CellStyle body;
         final CellStyle title;
 
@@ -232,6 +279,7 @@ public final class ExcelTemplate {
             bold.setBold(true);
             required = headerStyle(workbook, bold, IndexedColors.LIGHT_ORANGE);
             optional = headerStyle(workbook, bold, IndexedColors.GREY_25_PERCENT);
+            byType = headerStyle(workbook, bold, IndexedColors.LIGHT_YELLOW);
             body = workbook.createCellStyle();
             body.setWrapText(true);
             body.setVerticalAlignment(VerticalAlignment.TOP);

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.readroom.core.bank.ItemType;
 import org.readroom.core.bank.PartialCredit;
 import org.readroom.core.bank.RubricPoint;
@@ -91,20 +92,44 @@ final class ExcelValues {
         }
     }
 
-    /** A case cluster question's type; blank means single choice. */
+    /**
+     * A case cluster question's type: the 题型 word (单选, 多选, 判断, 填空, 数值, 图像标注, 简答, 报告), the type's sheet
+     * name (填空题) or its English name (fill_in). Blank cells never get here: a blank 题型 means single choice.
+     */
     static ItemType questionType(String text) {
-        String word = plain(text).replace(" ", "").toLowerCase(Locale.ROOT);
-        switch (word) {
-            case "", "单选", "单选题", "a", "single", "single_choice":
+        String key = ExcelColumn.normalize(text);
+        switch (key) {
+            case "a", "single":
                 return ItemType.SINGLE_CHOICE;
-            case "多选", "多选题", "x", "multiple", "multiple_choice":
+            case "x", "multiple":
                 return ItemType.MULTIPLE_CHOICE;
-            case "判断", "判断题", "true_false":
-                return ItemType.TRUE_FALSE;
+            case "标注", "mark":
+                return ItemType.HOTSPOT;
             default:
-                throw new IllegalArgumentException(
-                        "must be 单选, 多选 or 判断 (single, multiple, true_false), was \"" + text + "\"");
+                break;
         }
+        for (ExcelSheet sheet : ExcelSheet.questionSheets()) {
+            if (key.equals(ExcelColumn.normalize(sheet.questionWord()))) {
+                return sheet.type();
+            }
+        }
+        ExcelSheet named = ExcelSheet.named(text);
+        if (named != null && !named.isGroup()) {
+            return named.type();
+        }
+        String known = ExcelSheet.questionSheets().stream()
+                        .map(ExcelSheet::questionWord)
+                        .collect(Collectors.joining(", "))
+                + " ("
+                + ExcelSheet.questionSheets().stream()
+                        .map(sheet -> sheet.type().wireName())
+                        .collect(Collectors.joining(", "))
+                + ")";
+        if (named != null) {
+            throw new IllegalArgumentException("a case cluster's question cannot itself be a group (" + named.label()
+                    + "), was \"" + text + "\"; write one of " + known);
+        }
+        throw new IllegalArgumentException("must be one of " + known + ", was \"" + text + "\"");
     }
 
     /** Option letters of a key ("ACD", "A,C,D", "a、c、d"), in the order typed. */

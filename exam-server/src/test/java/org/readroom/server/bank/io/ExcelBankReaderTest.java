@@ -47,7 +47,7 @@ class ExcelBankReaderTest {
     private static final Path TEMPLATE = Path.of("../docs/examples/bank-template.xlsx");
 
     /** The example's series, as the case store would resolve them after a case import. */
-    private static final SeriesResolver CASES = seriesId -> Optional.ofNullable(Map.of(
+    static final SeriesResolver CASES = seriesId -> Optional.ofNullable(Map.of(
                     ExcelExample.CHEST_CT, series(ExcelExample.CHEST_CT, 60),
                     ExcelExample.HEAD_CT, series(ExcelExample.HEAD_CT, 24),
                     ExcelExample.WRIST_DX, series(ExcelExample.WRIST_DX, 1))
@@ -76,7 +76,7 @@ class ExcelBankReaderTest {
                 ItemType.TRUE_FALSE,
                 2L,
                 ItemType.CASE_CLUSTER,
-                2L,
+                3L,
                 ItemType.MATCHING,
                 2L,
                 ItemType.FILL_IN,
@@ -177,6 +177,27 @@ class ExcelBankReaderTest {
                 PartialCredit.ALL_OR_NOTHING,
                 ((MultipleChoiceItem) stroke.questions().get(2)).partialCredit());
 
+        CaseClusterItem wrist = (CaseClusterItem) items.get("CASE-WRIST-01");
+        assertEquals(
+                List.of(
+                        ItemType.SINGLE_CHOICE,
+                        ItemType.FILL_IN,
+                        ItemType.NUMERIC,
+                        ItemType.HOTSPOT,
+                        ItemType.SHORT_ANSWER,
+                        ItemType.REPORT),
+                wrist.questions().stream().map(Item::type).toList(),
+                "a case cluster's questions may have every single-question type");
+        assertEquals(List.of("餐叉样", "餐叉"), ((FillInItem) wrist.questions().get(1)).acceptedAnswers());
+        assertEquals(
+                "°", ((org.readroom.core.bank.NumericItem) wrist.questions().get(2)).unit());
+        assertEquals(0, ((HotspotItem) wrist.questions().get(3)).frame(), "图像序号 counts from 1 in a cluster too");
+        assertEquals(
+                "右侧桡骨远端Colles骨折，合并尺骨茎突骨折。",
+                ((ReportItem) wrist.questions().get(5)).modelImpression().zh());
+        assertEquals(17.0, wrist.marks());
+        assertTrue(wrist.needsMarking());
+
         MatchingItem neuro = (MatchingItem) items.get("B1-NEURO-01");
         assertEquals(ExcelGroups.B1_INSTRUCTION, neuro.stem(), "a set without instruction gets the standard one");
         assertEquals(5, neuro.options().size());
@@ -228,7 +249,7 @@ class ExcelBankReaderTest {
         assertEquals("单选题!1", problem.where());
         assertEquals("正确答案", problem.field());
         assertTrue(problem.toString().startsWith(file + ":单选题!1:正确答案: missing column 正确答案"), problem.toString());
-        assertEquals(19, result.items().size(), "the other sheets are still read");
+        assertEquals(20, result.items().size(), "the other sheets are still read");
     }
 
     @Test
@@ -402,7 +423,7 @@ class ExcelBankReaderTest {
         return file;
     }
 
-    private static void fill(Row row, List<?> values) {
+    static void fill(Row row, List<?> values) {
         for (int c = 0; c < values.size(); c++) {
             Object value = values.get(c);
             if (value instanceof Number) {
@@ -415,7 +436,7 @@ class ExcelBankReaderTest {
         }
     }
 
-    private static void save(Workbook workbook, Path file) throws IOException {
+    static void save(Workbook workbook, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             workbook.write(out);
         }
@@ -445,7 +466,7 @@ class ExcelBankReaderTest {
         return headers;
     }
 
-    private static Map<String, Item> byId(BankReadResult result) {
+    static Map<String, Item> byId(BankReadResult result) {
         return result.items().stream().collect(Collectors.toMap(Item::id, item -> item));
     }
 
