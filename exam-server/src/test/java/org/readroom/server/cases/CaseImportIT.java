@@ -118,8 +118,8 @@ class CaseImportIT {
         assertSkippedBecause(report, "JPEG-lossy.dcm", "could not be decoded");
         assertSkippedBecause(report, "README.txt", "not a DICOM file");
         assertSkippedBecause(report, "SC_rgb_rle_16bit.dcm", "RLE Lossless"); // PixelMed's RLE codec: 8-bit colour only
-        for (String colour : List.of(
-                "SC_rgb_rle.dcm", "SC_rgb_small_odd.dcm", "SC_rgb_dcmtk_+eb+cy+s2.dcm", "ExplVR_BigEnd.dcm")) {
+        for (String colour :
+                List.of("SC_rgb_rle.dcm", "SC_rgb_small_odd.dcm", "SC_rgb_dcmtk_+eb+cy+s2.dcm", "ExplVR_BigEnd.dcm")) {
             assertTrue(importedAsset(report, colour) != null, colour + " is converted");
         }
         for (String jpeg2000 : List.of("693_J2KI.dcm", "J2K_pixelrep_mismatch.dcm", "JPEG2000.dcm")) {
@@ -211,7 +211,8 @@ class CaseImportIT {
         DicomImage ct = decode(assets.path(importedAsset(report, "CT_small.dcm")));
         assertArrayEquals(decode(Pydicom.TEST_FILES.resolve("CT_small.dcm")).frames()[0], ct.frames()[0]);
         DicomImage planar = decode(assets.path(importedAsset(report, "ExplVR_BigEnd.dcm")));
-        assertArrayEquals(decode(Pydicom.TEST_FILES.resolve("ExplVR_BigEnd.dcm")).frames()[0], planar.frames()[0]);
+        assertArrayEquals(
+                decode(Pydicom.TEST_FILES.resolve("ExplVR_BigEnd.dcm")).frames()[0], planar.frames()[0]);
 
         assertEveryStoredSeriesHasAThumbnailAndItsImagesInTheAssetStore();
         assertStoreApiMatchesTheRows(report);
