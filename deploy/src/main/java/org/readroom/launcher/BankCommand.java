@@ -18,7 +18,9 @@ import org.readroom.server.bank.io.BankFiles;
 import org.readroom.server.bank.io.SeriesResolver;
 import org.readroom.server.bank.qti.QtiBankWriter;
 import org.readroom.server.bank.qti.QtiExport;
+import org.readroom.server.bank.qti.QtiImages;
 import org.readroom.server.cases.CaseStore;
+import org.readroom.server.store.AssetStore;
 import org.readroom.server.store.Database;
 
 /**
@@ -188,7 +190,8 @@ final class BankCommand {
             try {
                 List<org.readroom.core.bank.Item> items =
                         new BankStore(opened).allItems().await();
-                QtiExport export = QtiBankWriter.write(items, target);
+                QtiExport export = QtiBankWriter.write(
+                        items, QtiImages.caseLibrary(new AssetStore(data.resolve("assets"))), target);
                 export.warnings().forEach(w -> err.println(PREFIX + "export: " + w));
                 out.println("exported " + export.itemsWritten() + " of " + items.size() + " items to " + target + " ("
                         + export.qtiItemFiles() + " QTI item files)");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +14,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.readroom.server.ExamServer;
+import org.readroom.server.ServerConfig;
 
 /** {@code deploy/readroom bank}: exit codes and the exact lines a person reads. */
 class BankCommandIT {
@@ -80,12 +86,21 @@ class BankCommandIT {
     void theBankExportsAsQtiThatValidatesAndAServerWithoutItsCasesRefusesIt() throws Exception {
         Path first = folder.resolve("first");
         Path second = folder.resolve("second");
-        assertEquals(0, run("bank", "import", EXAMPLE.toString(), "--data", first.toString()), printed());
+        // A server's data folder with the demo exam: its items show real (phantom) CT series from the case library,
+        // whose pictures go into the package for other systems.
+        seedDemo(first);
         Path qti = folder.resolve("bank-qti.zip");
         assertEquals(0, run("bank", "export", "--qti", qti.toString(), "--data", first.toString()), printed());
         assertTrue(
-                outLines().get(0).startsWith("exported ") && outLines().get(0).contains(" of 11 items to " + qti),
+                outLines().get(0).matches("exported \\d+ of \\d+ items to " + Pattern.quote(qti.toString()) + " .*"),
                 printed());
+        try (ZipFile zip = new ZipFile(qti.toFile())) {
+            assertTrue(
+                    zip.stream()
+                            .anyMatch(e -> e.getName().startsWith("images/")
+                                    && e.getName().endsWith(".png")),
+                    "the package carries its pictures");
+        }
         assertEquals(0, run("bank", "validate", qti.toString()), printed());
         // The package names image series by id; a server without those cases refuses the items that need them,
         // saying so, and keeps nothing of the import.
@@ -108,6 +123,25 @@ class BankCommandIT {
                         "--data",
                         folder.resolve("none").toString()));
         assertTrue(printed().contains("holds no ReadRoom database"), printed());
+
+        // The JSON example names its slices by hash only; without those images in the asset store nothing is
+        // exported, and the message names the item and the series.
+        Path third = folder.resolve("third");
+        assertEquals(0, run("bank", "import", EXAMPLE.toString(), "--data", third.toString()), printed());
+        Path broken = folder.resolve("broken.zip");
+        assertEquals(1, run("bank", "export", "--qti", broken.toString(), "--data", third.toString()), printed());
+        assertFalse(Files.exists(broken), "no package is written");
+        assertTrue(printed().contains("is not in the case library"), printed());
+    }
+
+    private static void seedDemo(Path data) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            vertx.deployVerticle(new ExamServer(ServerConfig.of(data, 0, true).onLoopback(), Clock.systemUTC()))
+                    .await();
+        } finally {
+            vertx.close().await();
+        }
     }
 
     @Test

@@ -59,6 +59,30 @@ final class QtiDom {
         return div;
     }
 
+    /**
+     * The pictures of an item's or cluster's series, each an {@code <img>} in one {@code div.readroom-images}; {@code
+     * toRoot} leads from the file being written to the package root.
+     */
+    void pictures(Element parent, List<QtiPictures.Picture> pictures, String toRoot) {
+        if (pictures.isEmpty()) {
+            return;
+        }
+        Element div = add(parent, "div", "class", QtiVocabulary.IMAGES);
+        for (QtiPictures.Picture picture : pictures) {
+            add(
+                    div,
+                    "img",
+                    "src",
+                    toRoot + picture.path(),
+                    "alt",
+                    picture.alt(),
+                    "width",
+                    String.valueOf(picture.columns()),
+                    "height",
+                    String.valueOf(picture.rows()));
+        }
+    }
+
     /** The metadata every ReadRoom item and cluster carries: id, type, topic, difficulty, series. */
     static void describe(Element marker, String id, String type, ItemInfo info, List<SeriesRef> images) {
         marker.setAttribute(QtiVocabulary.ID, id);

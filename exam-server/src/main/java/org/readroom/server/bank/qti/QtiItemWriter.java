@@ -4,6 +4,7 @@ import static org.readroom.server.bank.qti.QtiIds.encode;
 import static org.readroom.server.bank.qti.QtiIds.number;
 
 import java.util.List;
+import java.util.Objects;
 import org.readroom.core.bank.ChoiceOption;
 import org.readroom.core.bank.FillInItem;
 import org.readroom.core.bank.HotspotItem;
@@ -35,13 +36,17 @@ final class QtiItemWriter {
     record StimulusRef(String identifier, String href, String title) {}
 
     private final QtiDom dom = new QtiDom();
+    private final QtiPictures.Shown pictures;
     private Element root;
     private Element body;
 
-    private QtiItemWriter() {}
+    private QtiItemWriter(QtiPictures.Shown pictures) {
+        this.pictures = pictures;
+    }
 
-    static Document write(Item item, String identifier, StimulusRef stimulus) {
-        QtiItemWriter writer = new QtiItemWriter();
+    /** The item as QTI; {@code pictures} are the package's pictures of its series (the item file is in items/). */
+    static Document write(Item item, String identifier, StimulusRef stimulus, QtiPictures.Shown pictures) {
+        QtiItemWriter writer = new QtiItemWriter(pictures);
         writer.start(item, identifier);
         writer.content(item, stimulus);
         return writer.dom.document;
@@ -98,6 +103,9 @@ final class QtiItemWriter {
     }
 
     private static final String RESPONSE_SINGLE = "single";
+
+    /** From an item file (items/…) to the package root. */
+    private static final String TO_ROOT = "../";
 
     // ---- per type ------------------------------------------------------------------------------------------------
 
@@ -219,15 +227,16 @@ final class QtiItemWriter {
                     QtiVocabulary.POINT,
                     number(point.at().x()) + "," + number(point.at().y()));
         }
-        // The image is a DICOM frame held by ReadRoom's case library, not a file in the package.
+        // Other systems show the frame as a PNG in the package; ReadRoom reads the series and frame back instead.
+        QtiPictures.Picture frame = Objects.requireNonNull(pictures.marked(), "the picture of the frame to mark");
         dom.addText(
                 interaction,
                 "object",
-                hotspot.seriesId() + " #" + hotspot.frame(),
+                frame.alt(),
                 "type",
-                "application/dicom",
+                "image/png",
                 "data",
-                "readroom-series/" + hotspot.seriesId() + "/" + hotspot.frame(),
+                TO_ROOT + frame.path(),
                 "width",
                 String.valueOf(hotspot.columns()),
                 "height",
@@ -357,6 +366,7 @@ final class QtiItemWriter {
         Element marker = dom.add(body, "div", "class", QtiVocabulary.ITEM);
         QtiDom.describe(marker, item.id(), item.type().wireName(), item.info(), item.images());
         dom.block(body, QtiVocabulary.STEM, item.stem());
+        dom.pictures(body, pictures.series(), TO_ROOT);
     }
 
     private void choices(List<ChoiceOption> options, int maxChoices, boolean shuffle) {

@@ -21,6 +21,7 @@ final class QtiVocabulary {
 
     static final String ITEM_RESOURCE = "imsqti_item_xmlv3p0";
     static final String STIMULUS_RESOURCE = "imsqti_stimulus_xmlv3p0";
+    static final String WEB_CONTENT = "webcontent";
 
     // classes
     static final String ITEM = "readroom-item";
@@ -34,6 +35,7 @@ final class QtiVocabulary {
     static final String MODEL_FINDINGS = "readroom-model-findings";
     static final String MODEL_IMPRESSION = "readroom-model-impression";
     static final String RUBRIC = "readroom-rubric";
+    static final String IMAGES = "readroom-images";
 
     // data attributes
     static final String ID = "data-readroom-id";

@@ -45,6 +45,10 @@ class QtiRoundTripTest {
     static final SeriesRef MR = new SeriesRef("2024-MR", "", List.of(hash('d')), null, null);
     static final SeriesResolver LIBRARY = id ->
             Optional.ofNullable(Map.of(CT.seriesId(), CT, MR.seriesId(), MR).get(id));
+    /** The pictures of the library's series: CT slices are 512×512 as the hotspot items say, MR 64×48. */
+    static final QtiImages PICTURES = new PaintedImages(
+            Map.of(CT.seriesId(), new PaintedImages.Size(512, 512), MR.seriesId(), new PaintedImages.Size(64, 48)));
+
     static final ItemInfo INFO = new ItemInfo(
             new Topic("胸部", "肺", "肺结节"),
             Difficulty.HARD,
@@ -182,7 +186,7 @@ class QtiRoundTripTest {
 
     BankReadResult roundTrip(List<Item> items) throws IOException {
         Path zip = dir.resolve("bank.zip");
-        QtiExport export = QtiBankWriter.write(items, zip);
+        QtiExport export = QtiBankWriter.write(items, PICTURES, zip);
         assertEquals(List.of(), export.warnings());
         assertEquals(items.size(), export.itemsWritten());
         return QtiBankReader.read(zip, LIBRARY);
@@ -220,7 +224,7 @@ class QtiRoundTripTest {
     @Test
     void exportWritesOneQtiItemPerQuestionAndAStimulusPerCluster() throws IOException {
         Path zip = dir.resolve("bank.zip");
-        QtiExport export = QtiBankWriter.write(List.of(cluster(), b1()), zip);
+        QtiExport export = QtiBankWriter.write(List.of(cluster(), b1()), PICTURES, zip);
         assertEquals(2, export.itemsWritten());
         assertEquals(4, export.qtiItemFiles());
         try (var fs = java.nio.file.FileSystems.newFileSystem(zip)) {
@@ -241,7 +245,7 @@ class QtiRoundTripTest {
                         new MatchingQuestion("q2", text("", "second"), "C", 1)),
                 List.of(),
                 ItemInfo.NONE);
-        QtiExport export = QtiBankWriter.write(List.of(clash, b1()), dir.resolve("b.zip"));
+        QtiExport export = QtiBankWriter.write(List.of(clash, b1()), PICTURES, dir.resolve("b.zip"));
         assertEquals(1, export.itemsWritten());
         assertEquals(1, export.warnings().size());
         assertTrue(
