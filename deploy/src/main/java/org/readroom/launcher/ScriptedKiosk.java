@@ -34,6 +34,7 @@ import org.readroom.kiosk.delivery.KioskState;
 import org.readroom.kiosk.exam.ExamViewModel;
 import org.readroom.kiosk.i18n.KioskText;
 import org.readroom.kiosk.login.LoginViewModel;
+import org.readroom.kiosk.resume.ResumeTicket;
 import org.readroom.kiosk.viewer.SeriesLoader;
 import org.readroom.server.demo.DemoExam;
 import org.readroom.server.demo.DemoPaper;
@@ -122,6 +123,30 @@ final class ScriptedKiosk implements AutoCloseable {
                     + login.errorProperty().get());
         }
         return new LoggedIn(api, loggedIn);
+    }
+
+    /**
+     * Continues this kiosk's sitting from its resume ticket as after a restart with the exam server out of reach (the
+     * candidate has typed the proctor's code): the kiosk talks to {@code unreachable} until the link returns.
+     */
+    CompletableFuture<ExamViewModel> resumeOffline(URI unreachable, ExecutorService ui, Clock clock) {
+        ResumeTicket ticket = ticket(clock);
+        return ExamViewModel.resumeOffline(
+                new KioskApi(new ServerConnection(unreachable, trust)),
+                ticket,
+                delivery,
+                opened -> new SeriesLoader(opened, state.openImagesFolder(), DicomDecoder.pixelMed(), background),
+                KioskText.in(Locale.SIMPLIFIED_CHINESE),
+                ui,
+                clock,
+                background);
+    }
+
+    /** The resume ticket this kiosk holds now (written at the start and at every heartbeat's checkpoint). */
+    ResumeTicket ticket(Clock clock) {
+        return delivery.resumeTickets()
+                .latest(clock.millis())
+                .orElseThrow(() -> new IllegalStateException("this kiosk holds no resume ticket"));
     }
 
     /** Opens the logged-in candidate's paper once the session starts, the kiosk's time read from {@code clock}. */

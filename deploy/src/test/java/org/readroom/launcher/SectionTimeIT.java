@@ -1,9 +1,11 @@
 package org.readroom.launcher;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,8 +70,11 @@ class SectionTimeIT {
         }
     }
 
-    @Test
-    void whenASectionsOwnTimeRunsOutItClosesAndTheCandidateGoesOn() throws Exception {
+    /**
+     * Starts a server (its time read from {@code serverClock}) with a paper of three timed sections, and opens it on a
+     * kiosk; returns the candidate's number.
+     */
+    private String openTimedPaper(Clock serverClock) throws Exception {
         // Section A (s1, s2) has 10 minutes of its own, B (s3) 5 minutes, C (s4) none; 30 minutes in all.
         Paper paper = new Paper(
                 "timed",
@@ -82,7 +87,7 @@ class SectionTimeIT {
                         new PaperSection("B", LocalizedText.of("病例", "Cases"), List.of("s3"), 5, true, null, true),
                         new PaperSection(
                                 "C", LocalizedText.of("其他", "Other"), List.of("s4"), null, false, null, true)));
-        demo = DemoServer.start(data, Clock.systemUTC());
+        demo = DemoServer.start(data, serverClock);
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("readroom.db"))) {
             BankStore.insertPaper(db, paper);
         }
@@ -103,6 +108,12 @@ class SectionTimeIT {
         ScriptedKiosk.LoggedIn loggedIn = kiosk.logIn(new DemoExam.Credentials(number, "", "", "ts-code"), ui);
         proctor.startSession(session.sessionId()).get(30, TimeUnit.SECONDS);
         exam = kiosk.open(loggedIn, ui, kioskClock).get(60, TimeUnit.SECONDS);
+        return number;
+    }
+
+    @Test
+    void whenASectionsOwnTimeRunsOutItClosesAndTheCandidateGoesOn() throws Exception {
+        String number = openTimedPaper(Clock.systemUTC());
 
         onUi(exam::tick);
         assertTrue(
@@ -139,6 +150,36 @@ class SectionTimeIT {
         assertEquals("A", stored.get("s4"));
         assertTrue(stored.containsKey(Moves.eventId("s3")), "entering section B is in the record: " + stored);
         assertFalse(stored.containsKey("s2"), "nothing was answered in s2");
+    }
+
+    /**
+     * A kiosk restarted while the server is out of reach continues from its resume ticket: the section's time left is
+     * the one at the last checkpoint, not the one the section had when the paper was opened.
+     */
+    @Test
+    void anOfflineResumeKeepsTheSectionsTimeFromTheLastCheckpoint() throws Exception {
+        ShiftedClock shared = kioskClock; // the server and the kiosk agree on the time, so heartbeats confirm it
+        openTimedPaper(shared);
+        onUi(() -> exam.choose("A"));
+        onUi(() -> {
+            shared.shift(Duration.ofMinutes(6));
+            exam.tick();
+        });
+        String before = onUi(() -> exam.timeLeftProperty().get());
+        assertTrue(before.startsWith("本部分剩余 03:5") || before.startsWith("本部分剩余 04:0"), before);
+        // Wait for a heartbeat's checkpoint after the six minutes (heartbeats come every few seconds).
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kiosk.ticket(shared).remainingMillis()
+                        < Duration.ofMinutes(25).toMillis());
+        CompletableFuture.runAsync(exam::stop, ui).get(30, TimeUnit.SECONDS);
+
+        exam = kiosk.resumeOffline(URI.create("https://127.0.0.1:9"), ui, shared)
+                .get(60, TimeUnit.SECONDS);
+        onUi(exam::tick);
+        String shown = onUi(() -> exam.timeLeftProperty().get());
+        // About 4 minutes of section A's 10 are left (the checkpoint may be a few seconds old); not 10 again.
+        assertTrue(shown.startsWith("本部分剩余 03:5") || shown.startsWith("本部分剩余 04:0"), shown);
+        assertEquals("A", onUi(() -> exam.answerTo("s1").choices().iterator().next()));
     }
 
     /** The latest stored entry per id (questions and move events) for the candidate. */

@@ -177,7 +177,7 @@ public final class ExamView extends BorderPane {
         previous.setOnAction(e -> go(model.indexProperty().get() - 1));
         Button next = new Button(text.get("exam.next"));
         next.setId("next");
-        next.setOnAction(e -> go(model.indexProperty().get() + 1));
+        next.setOnAction(e -> go(model.nextTarget()));
         Button submit = new Button(text.get("exam.submit"));
         submit.setId("submit");
         submit.getStyleClass().add("submit");

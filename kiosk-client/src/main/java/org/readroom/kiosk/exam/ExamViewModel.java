@@ -111,7 +111,8 @@ public final class ExamViewModel {
      * stops both clocks. From the server's section clocks, or set here on entering a section the server has not heard
      * of yet. UI thread.
      */
-    private final Map<String, Long> sectionEndsAt = new HashMap<>();
+    // Written on the UI thread, read by the checkpoint on the heartbeat's thread.
+    private final Map<String, Long> sectionEndsAt = new ConcurrentHashMap<>();
 
     private final Set<String> sectionsOver = new HashSet<>();
     private final IntegerProperty revision = new SimpleIntegerProperty(0);
@@ -241,7 +242,8 @@ public final class ExamViewModel {
                                                         sitting,
                                                         examClock.remaining(),
                                                         examClock.paused(),
-                                                        receivedAt);
+                                                        receivedAt,
+                                                        sitting.sections());
                                                 return new ExamViewModel(
                                                         api,
                                                         text,
@@ -280,7 +282,8 @@ public final class ExamViewModel {
         return delivery.openOffline(ticket.packageId(), ticket.contentKey())
                 .thenApplyAsync(
                         opened -> {
-                            OpenedPaper paper = paperOf(opened, ticket.sitting());
+                            // The section clocks go with the time left at the checkpoint, not with the start's.
+                            OpenedPaper paper = paperOf(opened, ticket.sittingAtCheckpoint());
                             long now = clock.millis();
                             long left = ticket.remainingMillis();
                             ExamClock local = new ExamClock(
@@ -301,7 +304,7 @@ public final class ExamViewModel {
                                     local,
                                     now,
                                     delivery.resumeTickets(),
-                                    ticket.at(left, ticket.paused(), now));
+                                    ticket.at(left, ticket.paused(), now, ticket.sections()));
                         },
                         ui);
     }
@@ -447,7 +450,21 @@ public final class ExamViewModel {
     }
 
     public void next() {
-        goTo(index.get() + 1);
+        goTo(nextTarget());
+    }
+
+    /**
+     * Where "Next" leads: the next question the candidate may open now, skipping the steps of a case that open only
+     * once the earlier ones are answered; when nothing after this question is open, the one after it (the rules then
+     * keep the candidate where they are).
+     */
+    public int nextTarget() {
+        for (int i = index.get() + 1; i < paper.items().size(); i++) {
+            if (isOpen(i)) {
+                return i;
+            }
+        }
+        return index.get() + 1;
     }
 
     public void previous() {
@@ -637,12 +654,20 @@ public final class ExamViewModel {
                 return;
             }
             try {
-                ticket = ticket.at(now.remaining().toMillis(), now.isPaused(), clock.millis());
+                long remaining = now.remaining().toMillis();
+                ticket = ticket.at(remaining, now.isPaused(), clock.millis(), sectionClocks(remaining));
                 tickets.save(ticket);
             } catch (UncheckedIOException e) {
                 LOG.warn("resume ticket not refreshed", e);
             }
         }
+    }
+
+    /** The time left in each timed section entered, when the exam has {@code examRemaining} ms left. */
+    private List<SectionClock> sectionClocks(long examRemaining) {
+        List<SectionClock> clocks = new ArrayList<>();
+        sectionEndsAt.forEach((id, endsAt) -> clocks.add(new SectionClock(id, Math.max(0, examRemaining - endsAt))));
+        return clocks;
     }
 
     private void apply(HeartbeatReply reply, long receivedAt) {

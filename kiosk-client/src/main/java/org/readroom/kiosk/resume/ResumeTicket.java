@@ -1,7 +1,9 @@
 package org.readroom.kiosk.resume;
 
 import java.util.Base64;
+import java.util.List;
 import org.readroom.core.protocol.Messages.LoginRequest;
+import org.readroom.core.protocol.Messages.SectionClock;
 import org.readroom.core.protocol.Messages.Sitting;
 
 /**
@@ -12,6 +14,8 @@ import org.readroom.core.protocol.Messages.Sitting;
  *
  * @param remainingMillis time left when {@code savedAt} was written; the clock stands still while the kiosk is down
  * @param savedAt this kiosk's clock at the checkpoint (epoch ms)
+ * @param sections the time left in each timed section the candidate had entered, at the same checkpoint (a ticket
+ *     written before sections were kept carries none: the sitting's, as sent at the start, stand in)
  */
 public record ResumeTicket(
         long sessionId,
@@ -23,7 +27,8 @@ public record ResumeTicket(
         Sitting sitting,
         long remainingMillis,
         boolean paused,
-        long savedAt) {
+        long savedAt,
+        List<SectionClock> sections) {
 
     public ResumeTicket {
         if (candidateNumber == null || candidateNumber.isBlank()) {
@@ -36,10 +41,11 @@ public record ResumeTicket(
             throw new IllegalArgumentException("the sitting carries no resume secret");
         }
         contentKey = contentKey.clone();
+        sections = sections == null ? sitting.sections() : List.copyOf(sections);
     }
 
-    /** The same ticket at a later checkpoint. */
-    public ResumeTicket at(long remaining, boolean pausedNow, long now) {
+    /** The same ticket at a later checkpoint, with the section clocks as they stand then. */
+    public ResumeTicket at(long remaining, boolean pausedNow, long now, List<SectionClock> sectionsNow) {
         return new ResumeTicket(
                 sessionId,
                 candidateNumber,
@@ -50,7 +56,21 @@ public record ResumeTicket(
                 sitting,
                 Math.max(0, remaining),
                 pausedNow,
-                now);
+                now,
+                sectionsNow);
+    }
+
+    /** The sitting with the section clocks of the last checkpoint, which go with {@link #remainingMillis}. */
+    public Sitting sittingAtCheckpoint() {
+        return new Sitting(
+                sitting.paperId(),
+                sitting.packageId(),
+                sitting.seed(),
+                sitting.answers(),
+                sitting.lastSequence(),
+                sitting.chainHead(),
+                sitting.resumeSecret(),
+                sections);
     }
 
     /** The candidate's secret for checking a proctor's resume code. */
