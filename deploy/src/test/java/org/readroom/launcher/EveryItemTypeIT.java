@@ -114,11 +114,9 @@ class EveryItemTypeIT {
         onUi(() -> exam.goTo(caseFirst + 1));
         assertEquals(caseFirst, onUi(() -> exam.indexProperty().get()), "a jump to step 2 lands on step 1");
         // "Next" on the unanswered step 1 skips step 2, which is not open yet, to the question after the case.
+        assertTrue(caseFirst + 2 < items.size(), "this candidate's paper has a question after the case");
         onUi(exam::next);
-        assertEquals(
-                caseFirst + 2 < items.size() ? caseFirst + 2 : caseFirst,
-                onUi(() -> exam.indexProperty().get()),
-                "Next skips the steps that are not open");
+        assertEquals(caseFirst + 2, onUi(() -> exam.indexProperty().get()), "Next skips the steps that are not open");
         onUi(() -> exam.goTo(caseFirst));
         onUi(() -> {
             exam.choose("A");

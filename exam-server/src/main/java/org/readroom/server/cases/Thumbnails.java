@@ -28,10 +28,7 @@ final class Thumbnails {
         double scale = Math.min(1.0, (double) MAX_SIZE / Math.max(image.rows(), image.columns()));
         int width = Math.max(1, (int) Math.round(image.columns() * scale));
         int height = Math.max(1, (int) Math.round(image.rows() * scale));
-        BufferedImage small = new BufferedImage(
-                width,
-                height,
-                image.photometric().isColour() ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = small.createGraphics();
         try {
             graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -40,9 +37,26 @@ final class Thumbnails {
             graphics.dispose();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!ImageIO.write(small, "png", out)) {
+        if (!ImageIO.write(image.photometric().isColour() ? small : grey(small), "png", out)) {
             throw new IOException("no PNG writer in this JVM");
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The same grey levels in an 8-bit grey picture (a third of the PNG's size). Drawing into a grey image instead
+     * would pass the levels through Java's linear grey colour space and darken the mid-tones.
+     */
+    private static BufferedImage grey(BufferedImage rgb) {
+        int width = rgb.getWidth();
+        int height = rgb.getHeight();
+        int[] pixels = rgb.getRGB(0, 0, width, height, null, 0, width);
+        int[] levels = new int[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            levels[i] = pixels[i] >> 8 & 0xFF; // green: equal to red and blue in a grey rendering
+        }
+        BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSamples(0, 0, width, height, 0, levels);
+        return grey;
     }
 }

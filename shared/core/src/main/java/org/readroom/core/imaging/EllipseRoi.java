@@ -52,13 +52,7 @@ public record EllipseRoi(Ellipse ellipse) {
             return Optional.empty();
         }
         return Optional.of(new RoiStatistics(
-                count,
-                mean,
-                Math.sqrt(squares / count),
-                min,
-                max,
-                area(image.pixelSpacing()),
-                ValueUnit.forModality(image.modality())));
+                count, mean, Math.sqrt(squares / count), min, max, area(image.pixelSpacing()), ValueUnit.of(image)));
     }
 
     /** The ellipse's area: mm² with Pixel Spacing (anisotropic pixels included), else px². */

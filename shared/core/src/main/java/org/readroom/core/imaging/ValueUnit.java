@@ -10,6 +10,11 @@ public enum ValueUnit {
     HU,
     STORED_VALUE;
 
+    /** What an image's values mean: a colour image's values (their luminance) are never Hounsfield units. */
+    public static ValueUnit of(org.readroom.core.dicom.DicomImage image) {
+        return image.photometric().isColour() ? STORED_VALUE : forModality(image.modality());
+    }
+
     public static ValueUnit forModality(String modality) {
         return "CT".equals(modality == null ? "" : modality.trim().toUpperCase(Locale.ROOT)) ? HU : STORED_VALUE;
     }

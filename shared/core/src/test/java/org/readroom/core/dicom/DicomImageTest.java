@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.readroom.core.imaging.Rescale;
+import org.readroom.core.imaging.ValueUnit;
 import org.readroom.core.imaging.WindowLevel;
 
 class DicomImageTest {
@@ -115,6 +116,43 @@ class DicomImageTest {
         IllegalArgumentException tooBig =
                 assertThrows(IllegalArgumentException.class, () -> colour(false, new short[] {1, 2, 256, 0, 0, 0}));
         assertTrue(tooBig.getMessage().contains("frames[0][2]"), tooBig.getMessage());
+    }
+
+    @Test
+    void aColourScreenshotLabelledCtIsNotMeasuredInHounsfieldUnits() {
+        DicomImage screenshot = new DicomImage(
+                1,
+                1,
+                1,
+                8,
+                false,
+                Photometric.RGB,
+                "CT",
+                "",
+                "",
+                Rescale.IDENTITY,
+                Optional.empty(),
+                List.of(),
+                0,
+                new short[][] {{10, 20, 30}});
+        assertEquals(ValueUnit.STORED_VALUE, ValueUnit.of(screenshot));
+        assertEquals(
+                ValueUnit.HU,
+                ValueUnit.of(new DicomImage(
+                        1,
+                        1,
+                        1,
+                        16,
+                        true,
+                        Photometric.MONOCHROME2,
+                        "CT",
+                        "",
+                        "",
+                        Rescale.IDENTITY,
+                        Optional.empty(),
+                        List.of(),
+                        0,
+                        new short[][] {{-1000}})));
     }
 
     @Test

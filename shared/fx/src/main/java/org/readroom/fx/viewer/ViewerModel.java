@@ -107,7 +107,9 @@ public final class ViewerModel implements ViewerControls {
         cine.stop();
         pointer.cancel();
         annotations.reset();
-        presets.set(WindowPresets.forSeries(first.modality(), opening, first.windowPresets(), auto));
+        // A colour image is shown as stored: CT presets would do nothing to it, whatever its modality says.
+        String presetModality = first.photometric().isColour() ? "" : first.modality();
+        presets.set(WindowPresets.forSeries(presetModality, opening, first.windowPresets(), auto));
         sliceIndex.set(0);
         sliceCount.set(newStack.size());
         windowLevel.set(this.opening);

@@ -4,12 +4,15 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
+import java.util.Set;
 
 /**
  * Turns the colour encodings a file may hold into what {@link org.readroom.core.dicom.DicomImage} keeps: red, green
  * and blue of each pixel in turn. Native files may be planar (all red, then all green, then all blue), YBR_FULL, or
- * YBR_FULL_422 (two pixels share one Cb and one Cr); a JPEG or JPEG 2000 codec has already turned YBR into RGB by the
- * time PixelMed hands the pixels over, whatever the header still says.
+ * YBR_FULL_422 (two pixels share one Cb and one Cr). A lossy JPEG codec has already turned YBR into RGB by the time
+ * PixelMed hands the pixels over, and a JPEG 2000 codec has undone its own colour transform (YBR_ICT, YBR_RCT),
+ * whatever the header still says; their output is always interleaved. Other codecs (RLE, JPEG lossless, JPEG-LS,
+ * JPEG 2000 without a colour transform) return the samples as the header describes them.
  */
 final class ColourSamples {
 
@@ -20,28 +23,42 @@ final class ColourSamples {
         YBR_FULL_422
     }
 
+    private static final Set<String> LOSSY_JPEG = Set.of(
+            "1.2.840.10008.1.2.4.50", // JPEG baseline
+            "1.2.840.10008.1.2.4.51"); // JPEG extended
+
+    private static final Set<String> JPEG_2000 = Set.of(
+            "1.2.840.10008.1.2.4.90", // JPEG 2000 lossless
+            "1.2.840.10008.1.2.4.91", // JPEG 2000
+            "1.2.840.10008.1.2.4.92", // JPEG 2000 Part 2 lossless
+            "1.2.840.10008.1.2.4.93"); // JPEG 2000 Part 2
+
     private ColourSamples() {}
 
     /** The layout of a colour file's samples as they reach us (after PixelMed's codec, if the file was compressed). */
     static Layout layout(AttributeList list, String transferSyntaxUid) throws UndecodableException {
         String photometric = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PhotometricInterpretation)
                 .trim();
-        boolean decodedByCodec = !transferSyntaxUid.isEmpty()
-                && TransferSyntax.isEncapsulated(transferSyntaxUid)
-                && !TransferSyntax.RLE.equals(transferSyntaxUid);
+        boolean lossyJpeg = LOSSY_JPEG.contains(transferSyntaxUid);
         switch (photometric) {
             case "RGB":
                 return Layout.RGB;
             case "YBR_FULL":
-                return decodedByCodec ? Layout.RGB : Layout.YBR_FULL;
+                return lossyJpeg ? Layout.RGB : Layout.YBR_FULL;
             case "YBR_FULL_422":
-                return decodedByCodec ? Layout.RGB : Layout.YBR_FULL_422;
-            case "YBR_ICT", "YBR_RCT":
-                if (decodedByCodec) {
+                if (lossyJpeg) {
                     return Layout.RGB;
                 }
-                throw new UndecodableException(
-                        "colour encoding " + photometric + " is only valid in JPEG 2000 files, not uncompressed");
+                if (!transferSyntaxUid.isEmpty() && TransferSyntax.isEncapsulated(transferSyntaxUid)) {
+                    throw new UndecodableException("colour encoding YBR_FULL_422 is only valid uncompressed or in JPEG"
+                            + " files, not in " + new TransferSyntax(transferSyntaxUid).getDescription());
+                }
+                return Layout.YBR_FULL_422;
+            case "YBR_ICT", "YBR_RCT":
+                if (JPEG_2000.contains(transferSyntaxUid)) {
+                    return Layout.RGB;
+                }
+                throw new UndecodableException("colour encoding " + photometric + " is only valid in JPEG 2000 files");
             default:
                 throw new UndecodableException("colour encoding not supported: "
                         + (photometric.isEmpty()
@@ -52,18 +69,25 @@ final class ColourSamples {
 
     /** Stored samples per frame: three per pixel, except YBR_FULL_422, whose two pixels share their Cb and Cr. */
     static int storedSamplesPerFrame(Layout layout, int rows, int columns) throws UndecodableException {
-        if (layout == Layout.YBR_FULL_422) {
-            if (columns % 2 != 0) {
-                throw new UndecodableException("YBR_FULL_422 needs an even number of columns but has " + columns);
-            }
-            return rows * columns * 2;
+        if (layout == Layout.YBR_FULL_422 && columns % 2 != 0) {
+            throw new UndecodableException("YBR_FULL_422 needs an even number of columns but has " + columns);
         }
-        return rows * columns * 3;
+        long samples = (long) rows * columns * (layout == Layout.YBR_FULL_422 ? 2 : 3);
+        if (samples > Integer.MAX_VALUE) {
+            throw new UndecodableException("image too large: " + samples + " colour samples a frame");
+        }
+        return (int) samples;
     }
 
-    /** True when the file's Planar Configuration says the samples come colour plane by colour plane. */
-    static boolean planar(AttributeList list) {
-        return Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PlanarConfiguration, 0) == 1;
+    /**
+     * True when the samples come colour plane by colour plane: as the file's Planar Configuration says, for
+     * uncompressed and RLE data; never for what a JPEG or JPEG 2000 codec returns.
+     */
+    static boolean planar(AttributeList list, String transferSyntaxUid) {
+        boolean codecOutput = !transferSyntaxUid.isEmpty()
+                && TransferSyntax.isEncapsulated(transferSyntaxUid)
+                && !TransferSyntax.RLE.equals(transferSyntaxUid);
+        return !codecOutput && Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PlanarConfiguration, 0) == 1;
     }
 
     /** Every frame as interleaved RGB samples of {@code bitsStored} bits. */

@@ -102,7 +102,7 @@ public final class PixelMedDecoder implements DicomDecoder {
             throw missingPixelData(list, sopClassUid, compressed, Files.size(file) - bytesRead);
         }
         if (compressed) {
-            // Turn away what we could not show anyway (colour) before a codec gets the chance to fail on it.
+            // Turn away colour encodings we could not show anyway before a codec gets the chance to fail on them.
             PixelModuleReader.photometric(list);
             list = decompressingRead(file, transferSyntaxUid);
         }

@@ -63,7 +63,8 @@ final class PixelModuleReader {
         short[][] frames = StoredValues.read(
                 list.getPixelData(), bitsAllocated, bitsStored, highBit, signed, frameCount, samplesPerFrame);
         if (colour) {
-            frames = ColourSamples.toRgb(frames, layout, ColourSamples.planar(list), rows * columns, bitsStored);
+            frames = ColourSamples.toRgb(
+                    frames, layout, ColourSamples.planar(list, transferSyntaxUid), rows * columns, bitsStored);
         }
         try {
             return new DicomImage(

@@ -92,18 +92,39 @@ class ColourDecodeTest {
      */
     @Test
     void everyEncodingOfTheSamePictureDecodesToNearlyTheLosslessPixels() {
-        short[] reference = decode("SC_rgb_rle.dcm").frames()[0];
-        for (String name : List.of(
-                "SC_rgb_dcmtk_+eb+cr.dcm",
-                "SC_rgb_dcmtk_+eb+cy+n1.dcm",
-                "SC_rgb_dcmtk_+eb+cy+n2.dcm",
-                "SC_rgb_dcmtk_+eb+cy+np.dcm",
-                "SC_rgb_dcmtk_+eb+cy+s2.dcm",
-                "SC_rgb_dcmtk_+eb+cy+s4.dcm",
-                "SC_rgb_jpeg_dcmtk.dcm",
-                "SC_rgb_jpeg_lossy_gdcm.dcm",
-                "SC_rgb_gdcm_KY.dcm",
-                "SC_ybr_full_422_uncompressed.dcm")) {
+        assertNearly(
+                "SC_rgb_rle.dcm",
+                List.of(
+                        "SC_rgb_dcmtk_+eb+cr.dcm",
+                        "SC_rgb_dcmtk_+eb+cy+n1.dcm",
+                        "SC_rgb_dcmtk_+eb+cy+n2.dcm",
+                        "SC_rgb_dcmtk_+eb+cy+np.dcm",
+                        "SC_rgb_dcmtk_+eb+cy+s2.dcm",
+                        "SC_rgb_dcmtk_+eb+cy+s4.dcm",
+                        "SC_rgb_jpeg_dcmtk.dcm",
+                        "SC_rgb_jpeg_lossy_gdcm.dcm",
+                        "SC_rgb_gdcm_KY.dcm",
+                        "SC_ybr_full_422_uncompressed.dcm"));
+    }
+
+    /**
+     * A photograph stored uncompressed (implicit VR) and as JPEG with an Adobe APP14 marker or with no colour transform
+     * at all, and a 3×3 picture uncompressed and as YBR JPEG: each JPEG decodes to nearly the uncompressed pixels.
+     */
+    @Test
+    void jpegWithoutAColourTransformOrWithAnAdobeMarkerDecodesToNearlyTheUncompressedPixels() {
+        assertNearly(
+                "SC_rgb_jpeg_dcmd.dcm",
+                List.of(
+                        "SC_rgb_jpeg_app14_dcmd.dcm",
+                        "SC_jpeg_no_color_transform.dcm",
+                        "SC_jpeg_no_color_transform_2.dcm"));
+        assertNearly("SC_rgb_small_odd.dcm", List.of("SC_rgb_small_odd_jpeg.dcm"));
+    }
+
+    private void assertNearly(String lossless, List<String> others) {
+        short[] reference = decode(lossless).frames()[0];
+        for (String name : others) {
             DicomImage image = decode(name);
             assertEquals(Photometric.RGB, image.photometric(), name);
             short[] samples = image.frames()[0];
