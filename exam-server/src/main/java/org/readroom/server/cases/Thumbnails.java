@@ -3,9 +3,7 @@ package org.readroom.server.cases;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.ImageIO;
 import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.imaging.GrayscaleRenderer;
 
@@ -36,27 +34,6 @@ final class Thumbnails {
         } finally {
             graphics.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!ImageIO.write(image.photometric().isColour() ? small : grey(small), "png", out)) {
-            throw new IOException("no PNG writer in this JVM");
-        }
-        return out.toByteArray();
-    }
-
-    /**
-     * The same grey levels in an 8-bit grey picture (a third of the PNG's size). Drawing into a grey image instead
-     * would pass the levels through Java's linear grey colour space and darken the mid-tones.
-     */
-    private static BufferedImage grey(BufferedImage rgb) {
-        int width = rgb.getWidth();
-        int height = rgb.getHeight();
-        int[] pixels = rgb.getRGB(0, 0, width, height, null, 0, width);
-        int[] levels = new int[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            levels[i] = pixels[i] >> 8 & 0xFF; // green: equal to red and blue in a grey rendering
-        }
-        BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        grey.getRaster().setSamples(0, 0, width, height, 0, levels);
-        return grey;
+        return Pictures.png(small.getRGB(0, 0, width, height, null, 0, width), width, height);
     }
 }

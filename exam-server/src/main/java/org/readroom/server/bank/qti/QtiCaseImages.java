@@ -1,17 +1,15 @@
 package org.readroom.server.bank.qti;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.readroom.core.bank.SeriesRef;
 import org.readroom.core.dicom.DecodeResult;
 import org.readroom.core.dicom.DicomDecoder;
 import org.readroom.core.dicom.DicomImage;
 import org.readroom.core.imaging.GrayscaleRenderer;
 import org.readroom.core.imaging.WindowLevel;
+import org.readroom.server.cases.Pictures;
 import org.readroom.server.store.AssetStore;
 
 /**
@@ -71,39 +69,11 @@ final class QtiCaseImages implements QtiImages {
             throw new Unavailable("series " + series.seriesId() + ": " + which(series, slice) + " cannot be shown: "
                     + e.getMessage());
         }
-        BufferedImage picture;
-        if (isGrey(argb)) {
-            // Levels go into the raster as they are: setRGB would convert them to a linear grey and darken them.
-            picture = new BufferedImage(columns, rows, BufferedImage.TYPE_BYTE_GRAY);
-            int[] levels = new int[argb.length];
-            for (int i = 0; i < argb.length; i++) {
-                levels[i] = argb[i] & 0xFF;
-            }
-            picture.getRaster().setSamples(0, 0, columns, rows, 0, levels);
-        } else {
-            picture = new BufferedImage(columns, rows, BufferedImage.TYPE_INT_RGB);
-            picture.setRGB(0, 0, columns, rows, argb, 0, columns);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            if (!ImageIO.write(picture, "png", out)) {
-                throw new IllegalStateException("no PNG writer in this JVM");
-            }
+            return new Png(Pictures.png(argb, columns, rows), columns, rows);
         } catch (IOException e) {
             throw new IllegalStateException("writing a PNG into memory failed", e);
         }
-        return new Png(out.toByteArray(), columns, rows);
-    }
-
-    /** True when every pixel is a shade of grey: such pictures are stored with one 8-bit channel. */
-    private static boolean isGrey(int[] argb) {
-        for (int pixel : argb) {
-            int red = pixel >> 16 & 0xFF;
-            if (red != (pixel >> 8 & 0xFF) || red != (pixel & 0xFF)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String which(SeriesRef series, int slice) {
