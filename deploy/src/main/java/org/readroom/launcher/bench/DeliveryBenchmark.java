@@ -104,7 +104,10 @@ public final class DeliveryBenchmark {
             // Warm-up (JIT, TLS session set-up) so the measured runs compare like with like.
             download(kiosks.subList(0, 1), info);
             RawTcpBaseline.throughput(file, 1);
+            long rawCpuBefore = processCpuNanos();
+            long rawStart = System.nanoTime();
             double raw = RawTcpBaseline.throughput(file, settings.kiosks());
+            double rawCores = (processCpuNanos() - rawCpuBefore) / (double) (System.nanoTime() - rawStart);
             int few = Math.max(1, settings.kiosks() / 5);
             Measured small = download(kiosks.subList(0, few), info);
             Measured all = download(kiosks, info);
@@ -117,6 +120,7 @@ public final class DeliveryBenchmark {
                     all.bytesPerSecond / 1e6,
                     raw / 1e6,
                     all.bytesPerSecond / raw);
+            ceiling(server, trust, raw, rawCores, info.size());
             out.printf(
                     Locale.ROOT,
                     "server CPU: %.3f s for %d kiosks, %.3f s for %d kiosks, %.4f s per extra kiosk"
@@ -140,6 +144,38 @@ public final class DeliveryBenchmark {
             vertx.close().await();
             deleteTree(data);
         }
+    }
+
+    /**
+     * The most HTTPS can reach here: raw TCP keeps this machine's cores busy (reported), and HTTPS must do that
+     * transport work plus TLS's record work, measured in memory with no network, on the same cores. So its throughput
+     * is at most {@code 1 / (1/raw + 1/tls)}, and its ratio to raw TCP at most {@code tls / (raw + tls)}.
+     */
+    private void ceiling(ExamServer server, PinnedTrust trust, double raw, double rawCores, long packageBytes)
+            throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "raw loopback TCP kept %.2f of this machine's %d cores busy%n", rawCores, cores);
+        if (!TlsCeiling.serverEngineAvailable()) {
+            out.println("TLS ceiling: not measured, BoringSSL (netty-tcnative) is not available here");
+            return;
+        }
+        for (boolean kioskUsesJdk : new boolean[] {true, false}) {
+            TlsCeiling.Measured tls = TlsCeiling.measure(server.tls(), trust, kioskUsesJdk, cores, packageBytes);
+            out.printf(
+                    Locale.ROOT,
+                    "TLS alone in memory (%s, server BoringSSL, kiosk %s, %d pairs): %.0f MB/s;"
+                            + " so HTTPS on these cores reaches at most %.2f of raw TCP%n",
+                    tls.suite(),
+                    kioskUsesJdk ? "JDK as the kiosk's download" : "BoringSSL too",
+                    cores,
+                    tls.bytesPerSecond() / 1e6,
+                    tls.bytesPerSecond() / (raw + tls.bytesPerSecond()));
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** A paper with one real-size CT series (512×512 16-bit slices) of the asked size. */
