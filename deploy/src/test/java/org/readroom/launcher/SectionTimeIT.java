@@ -30,6 +30,7 @@ import org.readroom.core.bank.SingleChoiceItem;
 import org.readroom.core.paper.Paper;
 import org.readroom.core.paper.PaperSection;
 import org.readroom.core.paper.navigation.Moves;
+import org.readroom.core.protocol.Messages;
 import org.readroom.core.protocol.Messages.CreatedSession;
 import org.readroom.core.protocol.Messages.NewSession;
 import org.readroom.core.protocol.Messages.StaffLoginRequest;
@@ -180,6 +181,43 @@ class SectionTimeIT {
         // About 4 minutes of section A's 10 are left (the checkpoint may be a few seconds old); not 10 again.
         assertTrue(shown.startsWith("本部分剩余 03:5") || shown.startsWith("本部分剩余 04:0"), shown);
         assertEquals("A", onUi(() -> exam.answerTo("s1").choices().iterator().next()));
+    }
+
+    /**
+     * Extra time given while the candidate is in a timed section lengthens that section on the server as on the kiosk:
+     * the kiosk shows it once the heartbeat brings it, and keeps showing it (the server's section clock agrees).
+     */
+    @Test
+    void extraTimeGivenInATimedSectionLengthensItOnTheKiosk() throws Exception {
+        ShiftedClock shared = kioskClock;
+        String number = openTimedPaper(shared);
+        onUi(() -> exam.choose("A"));
+        onUi(() -> {
+            shared.shift(Duration.ofMinutes(8));
+            exam.tick();
+        });
+        String before = onUi(() -> exam.timeLeftProperty().get());
+        assertTrue(before.startsWith("本部分剩余 01:5") || before.startsWith("本部分剩余 02:0"), before);
+
+        demo.proctor()
+                .candidateAction(
+                        kiosk.ticket(shared).sessionId(), number, "extra-time", new Messages.ExtraTime(5, "电脑死机"))
+                .get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    String shown = onUi(() -> {
+                        exam.tick();
+                        return exam.timeLeftProperty().get();
+                    });
+                    return shown.startsWith("本部分剩余 06:5") || shown.startsWith("本部分剩余 07:0");
+                });
+        // A heartbeat later (its reply is applied before the next checkpoint) it still shows the seven minutes.
+        long beats = kiosk.ticket(shared).savedAt();
+        await().atMost(Duration.ofSeconds(30)).until(() -> kiosk.ticket(shared).savedAt() > beats);
+        onUi(exam::tick);
+        String after = onUi(() -> exam.timeLeftProperty().get());
+        assertTrue(after.startsWith("本部分剩余 06:5") || after.startsWith("本部分剩余 07:0"), after);
     }
 
     /** The latest stored entry per id (questions and move events) for the candidate. */

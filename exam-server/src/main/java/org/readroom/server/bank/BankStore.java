@@ -213,7 +213,8 @@ public final class BankStore {
         return items;
     }
 
-    private static Paper load(Connection connection, String paperId) throws SQLException {
+    /** Reads a stored paper inside the caller's transaction ({@link #paper} caches; this does not). */
+    public static Paper load(Connection connection, String paperId) throws SQLException {
         LocalizedText title;
         int duration;
         try (PreparedStatement head =

@@ -327,6 +327,15 @@ public final class ExamStore {
                 now));
     }
 
+    /**
+     * Lengthens the timed sections the candidate is in by extra time given at {@code now}, in the caller's
+     * transaction, with the candidate as it was before the extension (see {@link SectionTimes#extend}).
+     */
+    public static void extendSections(
+            Connection connection, CandidateRecord candidate, Paper paper, long millis, long now) throws SQLException {
+        SectionTimes.extend(connection, candidate, SectionTimes.Timed.of(paper), millis, now);
+    }
+
     public Future<Long> lastSequence(long candidateId) {
         return database.read(connection -> AnswerWriter.lastSequence(connection, candidateId));
     }

@@ -91,10 +91,43 @@ final class SectionTimes {
         if (used > entered + limitMillis + SubmitService.GRACE_MILLIS) {
             return Optional.of(new ApiException(
                     ErrorCode.SECTION_TIME_OVER,
-                    "section " + sectionId + " has " + limitMillis / 60_000 + " minutes; candidate "
-                            + candidate.candidateNumber() + " entered it " + (used - entered) / 1000 + " s ago"));
+                    "section " + sectionId + " has " + limitMillis / 60_000 + " minutes and any extra time given in"
+                            + " it; candidate " + candidate.candidateNumber() + "'s time in it ran out "
+                            + (used - entered - limitMillis) / 1000 + " s ago"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Extra time given at {@code now} (to the candidate, to the room, or as an accepted credit for an interruption)
+     * lengthens every timed section the candidate is in and whose own time is not over yet, by moving its entry
+     * later: the time was lost there. A section already over stays over; one not entered yet keeps its full limit.
+     * The kiosk counts a section's end from the exam's end, so it lengthens the same sections by itself.
+     */
+    static void extend(Connection connection, CandidateRecord candidate, Timed timed, long millis, long now)
+            throws SQLException {
+        Optional<SittingTime> time = candidate.time();
+        if (time.isEmpty() || !timed.any()) {
+            return;
+        }
+        long used = time.get().used(now);
+        Map<String, Long> entries = entries(connection, candidate.id(), timed);
+        for (Map.Entry<String, Long> section : timed.limits().entrySet()) {
+            Long entered = entries.get(section.getKey());
+            if (entered == null || entered + section.getValue() <= used) {
+                continue;
+            }
+            // The paper's first section has no row until now: it was entered at the start.
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO section_entries"
+                    + " (candidate_id, section_id, used_ms, entered_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (candidate_id, section_id) DO UPDATE SET used_ms = excluded.used_ms")) {
+                upsert.setLong(1, candidate.id());
+                upsert.setString(2, section.getKey());
+                upsert.setLong(3, entered + millis);
+                upsert.setLong(4, time.get().startedAt());
+                upsert.executeUpdate();
+            }
+        }
     }
 
     /** The time left in every timed section the candidate has entered, as of {@code now}. */

@@ -6,15 +6,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.readroom.core.errors.ApiException;
 import org.readroom.core.errors.ErrorCode;
+import org.readroom.core.paper.Paper;
 import org.readroom.core.session.CandidateLifecycle;
 import org.readroom.core.session.CandidateStatus;
 import org.readroom.core.session.SessionLifecycle;
 import org.readroom.core.session.SessionStatus;
 import org.readroom.core.time.SittingTime;
+import org.readroom.server.bank.BankStore;
 import org.readroom.server.exam.CandidateRecord;
 import org.readroom.server.exam.ExamStore;
 import org.readroom.server.store.Database;
@@ -73,7 +77,7 @@ public final class CandidateControl {
     }
 
     public Future<CandidateRecord> extend(long sessionId, String number, long millis, long now) {
-        return change(sessionId, number, (connection, c) -> extend(connection, c, millis, now));
+        return change(sessionId, number, (connection, c) -> extend(connection, c, millis, now, new HashMap<>()));
     }
 
     /** Moves the candidate off their kiosk: the clock stands still until they open the paper on the spare one. */
@@ -148,8 +152,9 @@ public final class CandidateControl {
     public Future<Integer> extendRoom(long sessionId, long millis, long now) {
         return database.write(connection -> {
             List<CandidateRecord> sitting = ExamStore.candidates(connection, sessionId, IN_SITTING);
+            Map<String, Paper> papers = new HashMap<>();
             for (CandidateRecord c : sitting) {
-                extend(connection, c, millis, now);
+                extend(connection, c, millis, now, papers);
             }
             return sitting.size();
         });
@@ -184,7 +189,10 @@ public final class CandidateControl {
         });
     }
 
-    private static void extend(Connection connection, CandidateRecord c, long millis, long now) throws SQLException {
+    /** Extra time on the candidate's clock and in the timed sections they are in ({@code papers}: read so far). */
+    private static void extend(
+            Connection connection, CandidateRecord c, long millis, long now, Map<String, Paper> papers)
+            throws SQLException {
         if (!IN_SITTING.contains(c.status())) {
             throw new ApiException(
                     ErrorCode.NOT_ALLOWED_NOW,
@@ -197,6 +205,12 @@ public final class CandidateControl {
             throw new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
         }
         ExamStore.writeClock(connection, c.id(), c.status(), time, c.pausedByRoom(), now);
+        Paper paper = papers.get(c.paperId());
+        if (paper == null) {
+            paper = BankStore.load(connection, c.paperId());
+            papers.put(c.paperId(), paper);
+        }
+        ExamStore.extendSections(connection, c, paper, millis, now);
     }
 
     private static void setStatus(Connection connection, long candidateId, CandidateStatus status, long now)

@@ -29,6 +29,7 @@ import org.readroom.core.paper.navigation.Moves;
 import org.readroom.core.protocol.KioskApi;
 import org.readroom.core.protocol.Messages.AnswerSave;
 import org.readroom.core.protocol.Messages.CreatedSession;
+import org.readroom.core.protocol.Messages.ExtraTime;
 import org.readroom.core.protocol.Messages.Heartbeat;
 import org.readroom.core.protocol.Messages.LoginRequest;
 import org.readroom.core.protocol.Messages.NewSession;
@@ -60,6 +61,7 @@ class SectionRulesIT {
     private Vertx vertx;
     private StaffApi proctor;
     private long session;
+    private String number;
     private KioskApi candidate;
     private String head;
     private long sequence;
@@ -92,7 +94,7 @@ class SectionRulesIT {
         CreatedSession created = get(
                 admin.createSession(new NewSession("timed", "分部计时", "Timed sections", "Lab 2", 1, "TS", "ts-code")));
         session = created.sessionId();
-        String number = ScheduleStore.number(created.numberStem(), 1);
+        number = ScheduleStore.number(created.numberStem(), 1);
         candidate = new KioskApi(new ServerConnection(server.localUri(), trust));
         get(candidate.login(new LoginRequest(number, "ts-code")));
         proctor = new StaffApi(new ServerConnection(server.localUri(), trust));
@@ -145,6 +147,31 @@ class SectionRulesIT {
                 get(candidate.sitting()).sections().stream()
                         .map(SectionClock::sectionId)
                         .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void extraTimeLengthensTheTimedSectionTheCandidateIsInButNotOneAlreadyOver() throws Exception {
+        save("s1", "A");
+        clock.advance(Duration.ofMinutes(8));
+        assertEquals(Duration.ofMinutes(2).toMillis(), sections().get("A"));
+
+        // Five minutes for this candidate, given in section A (the kiosk froze, say): A has them too.
+        get(proctor.candidateAction(session, number, "extra-time", new ExtraTime(5, "电脑死机")));
+        assertEquals(Duration.ofMinutes(7).toMillis(), sections().get("A"));
+        clock.advance(Duration.ofMinutes(6));
+        save("s2", "A"); // 14 minutes into a 10-minute section, and counted
+        clock.advance(Duration.ofMinutes(1).plusSeconds(31));
+        assertEquals(ErrorCode.SECTION_TIME_OVER, refused("s2", "B"));
+
+        // Three minutes for the room while the candidate is in section B: B has them; A, already over, stays over.
+        save(Moves.eventId("s3"), null);
+        clock.advance(Duration.ofMinutes(1));
+        get(proctor.roomAction(session, "extra-time", new ExtraTime(3, "火警")));
+        assertEquals(Duration.ofMinutes(7).toMillis(), sections().get("B"));
+        assertEquals(0L, sections().get("A"));
+        assertEquals(ErrorCode.SECTION_TIME_OVER, refused("s1", "B"));
+        clock.advance(Duration.ofMinutes(6));
+        save("s3", "A");
     }
 
     @Test
