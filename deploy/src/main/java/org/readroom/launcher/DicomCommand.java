@@ -32,8 +32,12 @@ final class DicomCommand {
             """
             Usage: deploy/readroom dicom check FILE...
               Examines each file and prints one JSON line per file, in order:
-                {"file":…,"ok":true,"sop_class":…,"modality":…,"frames":…,"rows":…,"columns":…,"transfer_syntax":…}
+                {"file":…,"ok":true,"sop_class":…,"modality":…,"frames":…,"rows":…,"columns":…,
+                 "photometric":…,"samples_per_pixel":…,"transfer_syntax":…}
                 {"file":…,"ok":false,"reason":"…"}
+              photometric is how ReadRoom holds the pixels: MONOCHROME1 or MONOCHROME2 (grey, 1 sample per pixel)
+              or RGB (colour, 3 samples per pixel; YBR and JPEG colour are converted to RGB when read, and colour
+              is shown as stored, without a window).
               Exits 0 when every file was examined (even if some are not images), 2 on a usage error.""";
 
     /** No real file takes this long; a codec that does is stuck, and the file is reported instead of waited on. */
@@ -123,6 +127,8 @@ final class DicomCommand {
                     .put("frames", image.frameCount())
                     .put("rows", image.rows())
                     .put("columns", image.columns())
+                    .put("photometric", image.photometric().name())
+                    .put("samples_per_pixel", image.photometric().samplesPerPixel())
                     .put("transfer_syntax", image.transferSyntaxUid());
         } else {
             line.put("ok", false).put("reason", ((DecodeResult.Failed) result).reason());

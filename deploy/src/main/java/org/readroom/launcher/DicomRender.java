@@ -1,6 +1,7 @@
 package org.readroom.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +24,8 @@ import org.readroom.core.imaging.WindowLevel;
 /**
  * {@code deploy/readroom dicom render}: one frame through the viewer's own pipeline (rescale, VOI window through the
  * look-up table, MONOCHROME1 inversion) at native size, written as a PNG. The default window is the one the viewer
- * opens with ({@link DicomImage#openingWindow()}).
+ * opens with ({@link DicomImage#openingWindow()}). A colour image is drawn as stored, as the viewer shows it: no window
+ * applies, and a {@code --window} given for one is reported on stderr, not refused.
  */
 final class DicomRender {
 
@@ -33,9 +35,12 @@ final class DicomRender {
               --frame N     frame to render, 1 = the first (default 1)
               --window C/W  window centre/width in modality units (HU for CT), e.g. -600/1500 or 40/80,
                             or a preset name: lung, mediastinum, abdomen, brain, bone;
-                            default: the file's first window preset, else the frame-1 value range
+                            default: the file's first window preset, else the frame-1 value range;
+                            a colour image has no window: it is drawn as stored (a note says so on stderr)
               --out PNG     the PNG file to write (its folder must exist)
-              Prints one JSON line saying what was written.""";
+              Prints one JSON line saying what was written:
+                {"file":…,"frame":…,"window_center":…,"window_width":…,"out":…}  grey
+                {"file":…,"frame":…,"photometric":"RGB","out":…}                 colour""";
 
     private static final Map<String, WindowLevel> NAMED_WINDOWS = Map.of(
             "lung", WindowLevel.LUNG,
@@ -77,12 +82,20 @@ final class DicomRender {
             }
             WindowLevel window = request.window() != null ? request.window() : image.openingWindow();
             write(image, request.frame() - 1, window, request.out());
-            out.println(JSON.createObjectNode()
+            ObjectNode summary = JSON.createObjectNode()
                     .put("file", request.file().toString())
-                    .put("frame", request.frame())
-                    .put("window_center", window.center())
-                    .put("window_width", window.width())
-                    .put("out", request.out().toString()));
+                    .put("frame", request.frame());
+            if (image.photometric().isColour()) {
+                // The renderer draws colour as stored, so a window line would claim something that did not happen.
+                if (request.window() != null) {
+                    err.println("readroom dicom render: " + request.file()
+                            + ": --window does not apply to a colour image; it is drawn as stored");
+                }
+                summary.put("photometric", image.photometric().name());
+            } else {
+                summary.put("window_center", window.center()).put("window_width", window.width());
+            }
+            out.println(summary.put("out", request.out().toString()));
             return 0;
         } catch (CannotRender e) {
             err.println("readroom dicom render: " + e.getMessage());

@@ -20,6 +20,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.readroom.core.dicom.DecodeResult;
+import org.readroom.core.dicom.DicomDecoder;
+import org.readroom.core.dicom.DicomImage;
 
 /**
  * {@code deploy/readroom dicom check|render} through {@link Main#run}, on pydicom's test files (installed by
@@ -83,7 +86,17 @@ class DicomCommandTest {
 
         JsonNode ct = lines.get(0);
         assertEquals(
-                List.of("file", "ok", "sop_class", "modality", "frames", "rows", "columns", "transfer_syntax"),
+                List.of(
+                        "file",
+                        "ok",
+                        "sop_class",
+                        "modality",
+                        "frames",
+                        "rows",
+                        "columns",
+                        "photometric",
+                        "samples_per_pixel",
+                        "transfer_syntax"),
                 fieldNames(ct));
         assertEquals(pydicom("CT_small.dcm"), ct.get("file").asText());
         assertTrue(ct.get("ok").asBoolean());
@@ -92,6 +105,8 @@ class DicomCommandTest {
         assertEquals(1, ct.get("frames").asInt());
         assertEquals(128, ct.get("rows").asInt());
         assertEquals(128, ct.get("columns").asInt());
+        assertEquals("MONOCHROME2", ct.get("photometric").asText());
+        assertEquals(1, ct.get("samples_per_pixel").asInt());
         assertEquals("1.2.840.10008.1.2.1", ct.get("transfer_syntax").asText());
 
         JsonNode plan = lines.get(1);
@@ -111,6 +126,30 @@ class DicomCommandTest {
         JsonNode line = jsonLines().get(0);
         assertTrue(line.get("ok").asBoolean(), out());
         assertEquals(3, line.get("frames").asInt());
+    }
+
+    @Test
+    void checkSaysWhetherAnImageIsColour() throws IOException {
+        // SC_rgb_rle is RGB; SC_ybr_full_422_uncompressed is YBR_FULL_422, held (and so reported) as RGB once read.
+        assertEquals(
+                0,
+                run(
+                        "dicom",
+                        "check",
+                        pydicom("SC_rgb_rle.dcm"),
+                        pydicom("SC_ybr_full_422_uncompressed.dcm"),
+                        pydicom("MR_small.dcm")),
+                err());
+        List<JsonNode> lines = jsonLines();
+        for (JsonNode colour : lines.subList(0, 2)) {
+            assertTrue(colour.get("ok").asBoolean(), colour.toString());
+            assertEquals("RGB", colour.get("photometric").asText(), colour.toString());
+            assertEquals(3, colour.get("samples_per_pixel").asInt(), colour.toString());
+        }
+        assertEquals("MONOCHROME2", lines.get(2).get("photometric").asText());
+        assertEquals(1, lines.get(2).get("samples_per_pixel").asInt());
+        assertEquals(0, run("dicom", "check", "--help"));
+        assertTrue(out().contains("RGB (colour, 3 samples per pixel"), out());
     }
 
     @Test
@@ -179,6 +218,7 @@ class DicomCommandTest {
         assertEquals(85, grey(png, 0, 0));
         // [32,32] is stored 487 = -537 HU -> ((-537 + 600.5) / 1499 + 0.5) * 255 = 138.3 -> 138.
         assertEquals(138, grey(png, 32, 32));
+        assertEquals("", err(), "no note for a grey image rendered in the window asked for");
         JsonNode summary = JSON.readTree(out());
         assertEquals(-600, summary.get("window_center").asDouble());
         assertEquals(1500, summary.get("window_width").asDouble());
@@ -245,6 +285,44 @@ class DicomCommandTest {
                         "--out",
                         dir.resolve("x.png").toString()));
         assertTrue(err().contains("has 3 frames; --frame must be between 1 and 3, was 4"), err());
+    }
+
+    @Test
+    void renderOfAColourImageSaysTheWindowDoesNotApplyAndDrawsItAsStored() throws IOException {
+        String colour = pydicom("SC_rgb_rle.dcm");
+        Path windowed = dir.resolve("windowed.png");
+        assertEquals(0, run("dicom", "render", colour, "--window", "40/80", "--out", windowed.toString()), err());
+        assertEquals(
+                "readroom dicom render: " + colour
+                        + ": --window does not apply to a colour image; it is drawn as stored\n",
+                err().replace(System.lineSeparator(), "\n"));
+        JsonNode summary = JSON.readTree(out());
+        assertEquals(List.of("file", "frame", "photometric", "out"), fieldNames(summary));
+        assertEquals("RGB", summary.get("photometric").asText());
+
+        out.reset();
+        err.reset();
+        Path plain = dir.resolve("plain.png");
+        assertEquals(0, run("dicom", "render", colour, "--out", plain.toString()), err());
+        assertEquals("", err(), "no --window, no note");
+
+        // Every pixel is the stored red, green and blue (8 bits a sample), with or without --window.
+        DicomImage stored = ((DecodeResult.Decoded) DicomDecoder.pixelMed().decode(Path.of(colour))).image();
+        BufferedImage a = ImageIO.read(windowed.toFile());
+        BufferedImage b = ImageIO.read(plain.toFile());
+        assertEquals(List.of(stored.columns(), stored.rows()), List.of(a.getWidth(), a.getHeight()));
+        boolean someColour = false;
+        for (int row = 0; row < stored.rows(); row++) {
+            for (int column = 0; column < stored.columns(); column++) {
+                int at = 3 * (row * stored.columns() + column);
+                int expected = stored.sample(0, at) << 16 | stored.sample(0, at + 1) << 8 | stored.sample(0, at + 2);
+                int rgb = a.getRGB(column, row) & 0xFFFFFF;
+                assertEquals(expected, rgb, "pixel at row " + row + ", column " + column);
+                assertEquals(rgb, b.getRGB(column, row) & 0xFFFFFF, "the same without --window");
+                someColour |= (rgb >> 16 & 0xFF) != (rgb >> 8 & 0xFF) || (rgb >> 8 & 0xFF) != (rgb & 0xFF);
+            }
+        }
+        assertTrue(someColour, "a colour picture, not grey");
     }
 
     @Test

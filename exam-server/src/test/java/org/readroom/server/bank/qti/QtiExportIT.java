@@ -45,9 +45,10 @@ import org.readroom.server.store.Database;
 import org.w3c.dom.Element;
 
 /**
- * QTI export of items whose series were really imported into the case library (pydicom's CT_small.dcm, 128×128, and
- * JPEG2000.dcm, 256 columns × 1024 rows), on a real SQLite file through the real migrations: the package carries the
- * pictures another system shows, and ReadRoom still reads it back into equal items.
+ * QTI export of items whose series were really imported into the case library (pydicom's CT_small.dcm, 128×128,
+ * JPEG2000.dcm, 256 columns × 1024 rows, and the colour SC_rgb_rle.dcm, 100×100 RGB), on a real SQLite file through the
+ * real migrations: the package carries the pictures another system shows, and ReadRoom still reads it back into equal
+ * items.
  */
 class QtiExportIT {
 
@@ -65,6 +66,7 @@ class QtiExportIT {
     private SeriesResolver library;
     private SeriesRef ct;
     private SeriesRef tall;
+    private SeriesRef colour;
 
     @BeforeEach
     void importCases() throws Exception {
@@ -72,13 +74,13 @@ class QtiExportIT {
         database = Database.open(vertx, data.resolve("readroom.db")).await();
         assets = new AssetStore(data.resolve("assets"));
         Path cases = Files.createDirectories(scratch.resolve("cases"));
-        for (String file : List.of("CT_small.dcm", "JPEG2000.dcm")) {
+        for (String file : List.of("CT_small.dcm", "JPEG2000.dcm", "SC_rgb_rle.dcm")) {
             Files.copy(TEST_FILES.resolve(file), cases.resolve(file));
         }
         ImportReport report = new CaseImport(vertx, database, assets, data, Clock.systemUTC())
                 .run(cases, ImportPolicy.strict(), ProgressListener.silent())
                 .await();
-        assertEquals(2, report.images(), report.skipped().toString());
+        assertEquals(3, report.images(), report.skipped().toString());
         CaseStore store = new CaseStore(database);
         library = store.resolver().await();
         for (CaseStore.CaseSeries series :
@@ -88,9 +90,11 @@ class QtiExportIT {
                 ct = ref;
             } else if (series.columns() == 256 && series.rows() == 1024) {
                 tall = ref;
+            } else if (series.columns() == 100 && series.rows() == 100) {
+                colour = ref;
             }
         }
-        assertTrue(ct != null && tall != null, "both series are in the case library");
+        assertTrue(ct != null && tall != null && colour != null, "all three series are in the case library");
     }
 
     @AfterEach
@@ -219,6 +223,65 @@ class QtiExportIT {
         for (int i = 0; i < argb.length; i++) {
             assertEquals(argb[i] & 0xFF, levels[i], "pixel " + i);
         }
+    }
+
+    @Test
+    void aColourSeriesIsExportedAsAColourPictureDrawnAsStored() throws Exception {
+        DicomImage slice = stored(assets, colour, 0);
+        assertTrue(slice.photometric().isColour(), "SC_rgb_rle.dcm is stored as colour: " + slice.photometric());
+        HotspotItem onColour = new HotspotItem(
+                "hs-rgb",
+                text("", "Mark it."),
+                colour.seriesId(),
+                0,
+                100,
+                100,
+                new HotspotRegion.PointRegion(new Point(50, 50)),
+                1,
+                List.of(colour),
+                ItemInfo.NONE);
+        SingleChoiceItem showingColour =
+                new SingleChoiceItem("sc-rgb", text("", "Which?"), options(2), "A", 1, List.of(colour), null);
+        List<Item> items = List.of(onColour, showingColour);
+        Path zip = data.resolve("colour.zip");
+        QtiBankWriter.write(items, QtiImages.caseLibrary(assets), zip);
+        ExportedPackage pkg = new ExportedPackage(zip);
+
+        int[] argb = new int[100 * 100];
+        GrayscaleRenderer.render(slice, 0, slice.openingWindow(), false, argb);
+        String hotspotFile = pkg.file("items/", "hs-rgb");
+        String singleFile = pkg.file("items/", "sc-rgb");
+        List<BufferedImage> pictures = List.of(
+                pkg.picture(
+                        hotspotFile,
+                        only(pkg.xml(hotspotFile).getDocumentElement(), "object")
+                                .getAttribute("data")),
+                pkg.picture(
+                        singleFile,
+                        only(pkg.xml(singleFile).getDocumentElement(), "img").getAttribute("src")));
+        for (BufferedImage picture : pictures) {
+            assertEquals(List.of(100, 100), List.of(picture.getWidth(), picture.getHeight()));
+            int coloured = 0;
+            for (int i = 0; i < argb.length; i++) {
+                int rgb = picture.getRGB(i % 100, i / 100) & 0xFFFFFF;
+                // What the viewer shows, and that is the stored red, green and blue: no window applies to colour.
+                assertEquals(argb[i] & 0xFFFFFF, rgb, "pixel " + i);
+                int at = 3 * i;
+                assertEquals(
+                        slice.sample(0, at) << 16 | slice.sample(0, at + 1) << 8 | slice.sample(0, at + 2),
+                        rgb,
+                        "stored pixel " + i);
+                if ((rgb >> 16 & 0xFF) != (rgb >> 8 & 0xFF) || (rgb >> 8 & 0xFF) != (rgb & 0xFF)) {
+                    coloured++;
+                }
+            }
+            assertTrue(coloured > 0, "a colour picture, not a grey one");
+        }
+        assertEquals(1, pkg.files("images/").size(), "the frame and the middle slice are the same picture");
+
+        BankReadResult back = QtiBankReader.read(zip, library);
+        assertEquals(List.of(), back.problems());
+        assertEquals(items, back.items());
     }
 
     @Test
