@@ -136,7 +136,7 @@ public final class ExamServer extends VerticleBase {
         new CaseRoutes(
                         vertx,
                         cases,
-                        new CaseImport(vertx, database, assets, config.dataDir(), clock),
+                        new CaseImport(vertx, database, assets, config.dataDir(), clock, config.caseLimits()),
                         assets,
                         config.dataDir(),
                         tokens,

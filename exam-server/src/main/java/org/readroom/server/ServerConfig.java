@@ -1,13 +1,15 @@
 package org.readroom.server;
 
 import java.nio.file.Path;
+import org.readroom.server.cases.CaseSource;
 import org.readroom.server.report.ResultPdf;
 
 /**
  * How to run an exam server: its data folder (SQLite file, assets, reports), where to listen (port 0 = any free
- * port), whether to seed the demo exam, and the CJK font for PDFs.
+ * port), whether to seed the demo exam, the CJK font for PDFs, and how large a case zip may be (null: the defaults).
  */
-public record ServerConfig(Path dataDir, String host, int port, boolean demo, Path fontFile) {
+public record ServerConfig(
+        Path dataDir, String host, int port, boolean demo, Path fontFile, CaseSource.Limits caseLimits) {
 
     public ServerConfig {
         if (dataDir == null) {
@@ -18,6 +20,12 @@ public record ServerConfig(Path dataDir, String host, int port, boolean demo, Pa
         }
         host = host == null ? "0.0.0.0" : host;
         fontFile = fontFile == null ? ResultPdf.DEFAULT_FONT : fontFile;
+        caseLimits = caseLimits == null ? CaseSource.Limits.DEFAULT : caseLimits;
+    }
+
+    /** With the default case zip limits. */
+    public ServerConfig(Path dataDir, String host, int port, boolean demo, Path fontFile) {
+        this(dataDir, host, port, demo, fontFile, null);
     }
 
     public static ServerConfig of(Path dataDir, int port, boolean demo) {
@@ -25,7 +33,12 @@ public record ServerConfig(Path dataDir, String host, int port, boolean demo, Pa
     }
 
     public ServerConfig onLoopback() {
-        return new ServerConfig(dataDir, "127.0.0.1", port, demo, fontFile);
+        return new ServerConfig(dataDir, "127.0.0.1", port, demo, fontFile, caseLimits);
+    }
+
+    /** With other case zip limits, e.g. a small upload limit in tests. */
+    public ServerConfig withCaseLimits(CaseSource.Limits limits) {
+        return new ServerConfig(dataDir, host, port, demo, fontFile, limits);
     }
 
     /** How often kiosks send a heartbeat while a candidate sits (the reply carries the clock and messages). */

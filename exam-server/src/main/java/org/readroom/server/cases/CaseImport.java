@@ -90,8 +90,8 @@ public final class CaseImport {
         this(vertx, database, assets, workRoot, clock, CaseSource.Limits.DEFAULT);
     }
 
-    /** With other zip limits than {@link CaseSource#MAX_ZIP_ENTRIES} and {@link CaseSource#MAX_ZIP_BYTES} (tests). */
-    CaseImport(
+    /** With other zip limits than {@link CaseSource.Limits#DEFAULT}: tests, through the server's configuration. */
+    public CaseImport(
             Vertx vertx, Database database, AssetStore assets, Path workRoot, Clock clock, CaseSource.Limits limits) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.database = Objects.requireNonNull(database, "database");
@@ -99,6 +99,11 @@ public final class CaseImport {
         this.workRoot = Objects.requireNonNull(workRoot, "workRoot");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The limits this import holds zips to, the uploaded zip's own size included. */
+    CaseSource.Limits limits() {
+        return limits;
     }
 
     /**

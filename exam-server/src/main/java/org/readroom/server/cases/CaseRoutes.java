@@ -1,8 +1,13 @@
 package org.readroom.server.cases;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.WriteStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Files;
@@ -25,7 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin API of the imaging case library: import a zip of DICOM files (de-identified and converted as `readroom
- * cases import` does), list studies and series with the ids bank files use, and fetch a series' thumbnail.
+ * cases import` does), list studies and series with the ids bank files use, and fetch a series' thumbnail. An
+ * uploaded zip larger than {@link CaseSource.Limits#maxUploadBytes} is refused with 413: at once when its
+ * Content-Length says so, else as soon as that many bytes have arrived, and its partial file is deleted.
  */
 public final class CaseRoutes {
 
@@ -93,6 +100,14 @@ public final class CaseRoutes {
             Http.fail(ctx, new ApiException(ErrorCode.BAD_REQUEST, "send the DICOM files as one application/zip"));
             return;
         }
+        long cap = imports.limits().maxUploadBytes();
+        long declared = declaredLength(ctx.request());
+        if (declared > cap) {
+            // Refused before anything is written; the body is read and dropped so the client gets the answer.
+            ctx.request().resume();
+            Http.fail(ctx, uploadTooLarge(cap, "Content-Length " + declared + " bytes"));
+            return;
+        }
         ImportPolicy policy = new ImportPolicy("true".equals(ctx.request().getParam("allowBurnedIn")));
         ctx.request().pause();
         // The upload holds identified originals: it goes however the import ends (a server that dies meanwhile
@@ -101,7 +116,7 @@ public final class CaseRoutes {
                         () -> Files.createTempFile(workRoot, CaseImport.UPLOAD_PREFIX, CaseImport.UPLOAD_SUFFIX))
                 .compose(zip -> vertx.fileSystem()
                         .open(zip.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
-                        .compose(file -> ctx.request().pipeTo(file))
+                        .compose(file -> ctx.request().pipeTo(new CappedUpload(file, cap)))
                         .compose(v -> imports.run(zip, policy, ProgressListener.silent()))
                         .eventually(() -> deleteUpload(zip)))
                 .compose(report -> (report.storedAnything()
@@ -127,7 +142,7 @@ public final class CaseRoutes {
         answer.onSuccess(a -> ctx.response()
                         .setStatusCode(a.images() == 0 ? 422 : 200)
                         .putHeader("Content-Type", "application/json; charset=utf-8")
-                        .end(io.vertx.core.buffer.Buffer.buffer(Wire.encode(a))))
+                        .end(Buffer.buffer(Wire.encode(a))))
                 .onFailure(failure -> Http.fail(ctx, failure));
     }
 
@@ -140,6 +155,88 @@ public final class CaseRoutes {
                 ? "case import refused: a zip entry points outside the archive"
                 : refused.getMessage();
         return new ApiException(refused.error(), detail);
+    }
+
+    /** The Content-Length the request declares, or -1 when it has none (chunked) or an unreadable one. */
+    private static long declaredLength(HttpServerRequest request) {
+        String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The refusal of an upload larger than {@code cap}; {@code what} says how it showed (never a file name). */
+    private static ApiException uploadTooLarge(long cap, String what) {
+        LOG.info("Refused a case upload larger than {}", CaseSource.megabytes(cap));
+        return new ApiException(
+                ErrorCode.CASE_ZIP_TOO_LARGE,
+                "case upload refused: " + what + " is more than " + CaseSource.megabytes(cap)
+                        + ", the limit for one uploaded zip");
+    }
+
+    /**
+     * The upload's file behind a byte count: a write that would take the file past {@code cap} fails instead, and
+     * so does every later one, which makes the request's pipe stop, drop the rest of the body and close the file.
+     * Counts what actually arrives, whatever Content-Length said.
+     */
+    private static final class CappedUpload implements WriteStream<Buffer> {
+        private final WriteStream<Buffer> file;
+        private final long cap;
+        private long written;
+        private ApiException refused;
+
+        CappedUpload(WriteStream<Buffer> file, long cap) {
+            this.file = file;
+            this.cap = cap;
+        }
+
+        @Override
+        public Future<Void> write(Buffer data) {
+            if (refused == null && data.length() > cap - written) {
+                refused = uploadTooLarge(cap, "the body");
+            }
+            if (refused != null) {
+                return Future.failedFuture(refused);
+            }
+            written += data.length();
+            return file.write(data);
+        }
+
+        @Override
+        public Future<Void> end() {
+            return file.end();
+        }
+
+        @Override
+        public CappedUpload exceptionHandler(Handler<Throwable> handler) {
+            file.exceptionHandler(handler);
+            return this;
+        }
+
+        @Override
+        public CappedUpload setWriteQueueMaxSize(int maxSize) {
+            file.setWriteQueueMaxSize(maxSize);
+            return this;
+        }
+
+        /** Once refused, the pipe may already have closed the file (it does so as soon as a write fails). */
+        @Override
+        public boolean writeQueueFull() {
+            return refused == null && file.writeQueueFull();
+        }
+
+        @Override
+        public CappedUpload drainHandler(Handler<Void> handler) {
+            if (refused == null) {
+                file.drainHandler(handler);
+            }
+            return this;
+        }
     }
 
     private Future<Void> deleteUpload(Path zip) {

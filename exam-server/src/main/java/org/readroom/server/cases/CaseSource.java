@@ -25,7 +25,7 @@ import org.readroom.core.errors.ErrorCode;
  * entries or too many unpacked bytes (counted while reading, whatever the headers claim) refuse the whole zip.
  * Sorted by name so runs repeat.
  */
-final class CaseSource {
+public final class CaseSource {
 
     /** Entries one zip may hold (files and folders); a teaching case set is a few thousand images. */
     static final int MAX_ZIP_ENTRIES = 100_000;
@@ -33,15 +33,37 @@ final class CaseSource {
     /** Bytes one zip may unpack to, counted as they are read: 20 GiB, a large set of thin-slice CT series. */
     static final long MAX_ZIP_BYTES = 20L * 1024 * 1024 * 1024;
 
-    /** How far a zip may go; {@link #DEFAULT} for every import, smaller ones in tests. */
-    record Limits(int maxEntries, long maxBytes) {
-        static final Limits DEFAULT = new Limits(MAX_ZIP_ENTRIES, MAX_ZIP_BYTES);
+    /**
+     * Room an upload gets above what it may unpack to: a zip is its (at worst stored, not deflated) content plus
+     * about 100 bytes of headers and twice the name per entry, so 1 GiB covers the entry limit with long names.
+     */
+    static final long UPLOAD_OVERHEAD = 1L << 30;
 
-        Limits {
-            if (maxEntries < 1 || maxBytes < 1) {
-                throw new IllegalArgumentException(
-                        "zip limits must be positive but were " + maxEntries + " entries, " + maxBytes + " bytes");
+    /** Bytes the admin API takes as one uploaded zip, counted as they arrive: 21 GiB (21,504 MB). */
+    static final long MAX_UPLOAD_BYTES = MAX_ZIP_BYTES + UPLOAD_OVERHEAD;
+
+    private static final long MEGABYTE = 1L << 20;
+
+    /**
+     * How far a zip may go: entries and unpacked bytes for every import, and the size of the zip itself when it is
+     * uploaded to the admin API. {@link #DEFAULT} for the server, smaller ones in tests.
+     */
+    public record Limits(int maxEntries, long maxBytes, long maxUploadBytes) {
+        public static final Limits DEFAULT = new Limits(MAX_ZIP_ENTRIES, MAX_ZIP_BYTES, MAX_UPLOAD_BYTES);
+
+        public Limits {
+            if (maxEntries < 1 || maxBytes < 1 || maxUploadBytes < 1) {
+                throw new IllegalArgumentException("zip limits must be positive but were " + maxEntries + " entries, "
+                        + maxBytes + " bytes, " + maxUploadBytes + " bytes uploaded");
             }
+        }
+
+        /** With the upload limit derived from {@code maxBytes} as the default's is. */
+        public Limits(int maxEntries, long maxBytes) {
+            this(
+                    maxEntries,
+                    maxBytes,
+                    maxBytes > Long.MAX_VALUE - UPLOAD_OVERHEAD ? Long.MAX_VALUE : maxBytes + UPLOAD_OVERHEAD);
         }
     }
 
@@ -172,6 +194,13 @@ final class CaseSource {
             }
         }
         return String.format(Locale.ROOT, "%,d bytes", count);
+    }
+
+    /** A byte count in MB (2^20 bytes) for the upload limit's messages: whole when exact, else two decimals. */
+    static String megabytes(long count) {
+        return count % MEGABYTE == 0
+                ? String.format(Locale.ROOT, "%,d MB", count / MEGABYTE)
+                : String.format(Locale.ROOT, "%,.2f MB", (double) count / MEGABYTE);
     }
 
     private static String message(Exception e) {
