@@ -100,8 +100,9 @@ final class SectionTimes {
 
     /**
      * Extra time given at {@code now} (to the candidate, to the room, or as an accepted credit for an interruption)
-     * lengthens every timed section the candidate is in and whose own time is not over yet, by moving its entry
-     * later: the time was lost there. A section already over stays over; one not entered yet keeps its full limit.
+     * lengthens every timed section the candidate has entered whose own time is not over yet, by moving its entry
+     * later: usually the section they are in, where the time was lost. A section already over stays over (also for a
+     * credit accepted after it ran out); one not entered yet keeps its full limit.
      * The kiosk counts a section's end from the exam's end, so it lengthens the same sections by itself.
      */
     static void extend(Connection connection, CandidateRecord candidate, Timed timed, long millis, long now)
