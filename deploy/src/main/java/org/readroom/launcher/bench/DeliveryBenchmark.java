@@ -160,8 +160,8 @@ public final class DeliveryBenchmark {
             out.println("TLS ceiling: not measured, BoringSSL (netty-tcnative) is not available here");
             return;
         }
-        // A short run can read more CPU than cores × time (the CPU clock's granularity): no more than every core.
-        double rawCpuNanosPerByte = Math.min(rawCores, cores) * 1e9 / raw;
+        // A short run can read more CPU than cores × time, or none (the CPU clock's granularity): keep it in range.
+        double rawCpuNanosPerByte = Math.min(Math.max(rawCores, 0.01), cores) * 1e9 / raw;
         for (boolean kioskUsesJdk : new boolean[] {true, false}) {
             TlsCeiling.Measured tls = TlsCeiling.measure(server.tls(), trust, kioskUsesJdk, cores, packageBytes);
             out.printf(
