@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The delivery benchmark at toy size: it runs to the end and every figure it prints is a real measurement. */
+/** The delivery benchmark at toy size runs to the end and prints every figure (their values mean little at this size). */
 class BenchDeliveryIT {
 
     @Test
